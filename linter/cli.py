@@ -1,0 +1,65 @@
+"""The command line: options in, a report and an exit status out. Only this module uses click."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+
+from . import __version__
+from .findings import Severity
+from .reporters import REPORTERS, ReportOptions
+from .run import Report, run
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="mlflow-app-lint")
+def main() -> None:
+    """Lint SageMaker CreateMlflowApp request files (YAML or JSON) before AWS rejects them."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option(
+    "--format",
+    "format_name",
+    type=click.Choice(sorted(REPORTERS)),
+    default="text",
+    show_default=True,
+    help="Report format.",
+)
+@click.option("--stdin-filename", help="Name to report for standard input ('-').")
+@click.option(
+    "--color",
+    type=click.Choice(["auto", "always", "never"]),
+    default="auto",
+    show_default=True,
+    help="Colour the text report (auto: on a terminal, unless NO_COLOR is set).",
+)
+def check(paths: tuple[str, ...], format_name: str, stdin_filename: str | None, color: str) -> None:
+    """Check request files. PATHS are files, directories (searched for .yaml, .yml and .json
+    files) or '-' for standard input.
+
+    Exit status: 0 when no error was found, 1 when one was, 2 when a path could not be read or the
+    command line is wrong."""
+    report = run(paths, stdin_filename)
+    reporter = REPORTERS[format_name](ReportOptions(colour=_use_colour(color)))
+    click.echo(reporter.render(report), nl=False)
+    for item in report.unreadable:
+        click.echo(f"mlflow-app-lint: cannot read {item.shown_as}: {item.reason}", err=True)
+    sys.exit(_exit_status(report))
+
+
+def _use_colour(choice: str) -> bool:
+    if choice != "auto":
+        return choice == "always"
+    return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+
+
+def _exit_status(report: Report) -> int:
+    if report.unreadable:
+        return EXIT_USAGE
+    return EXIT_FINDINGS if report.count(Severity.ERROR) else EXIT_CLEAN

@@ -1,0 +1,89 @@
+"""Lint one file's text: read its documents, run the schema and the rules, place every issue."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from . import schema_check
+from .catalogue import INTERNAL_ERROR
+from .document import Document, parse, parse_bytes
+from .findings import Finding, Issue, Span, json_pointer
+from .rules import CHECKS
+
+
+@dataclass(frozen=True)
+class FileResult:
+    path: str
+    documents: int
+    findings: tuple[Finding, ...]
+
+
+def lint_bytes(data: bytes, path: str, is_json: bool) -> FileResult:
+    return _lint_documents(parse_bytes(data, is_json), path)
+
+
+def lint_text(text: str, path: str, is_json: bool) -> FileResult:
+    return _lint_documents(parse(text, is_json), path)
+
+
+def _lint_documents(documents: list[Document], path: str) -> FileResult:
+    findings = [finding for document in documents for finding in _lint_document(document, path)]
+    findings.sort(key=lambda finding: finding.sort_key)
+    return FileResult(path, len(documents), tuple(findings))
+
+
+def _lint_document(document: Document, path: str) -> Iterator[Finding]:
+    for problem in document.problems:
+        yield _finding(path, document.index, problem.issue, problem.span)
+    if not document.checkable:
+        return
+    for issue in document_issues(document):
+        span = document.locator.span(issue.path, issue.target)
+        if issue.related is not None:
+            related = document.locator.span(issue.related, issue.target)
+            issue = _with_related_line(issue, related.line)
+        yield _finding(path, document.index, issue, span)
+
+
+def document_issues(document: Document) -> list[Issue]:
+    """Schema issues and custom rule issues, one per defect: a rule's explanation replaces the
+    schema's generic message at the same place."""
+    custom: list[Issue] = []
+    replaced: set[tuple[object, str]] = set()
+    if isinstance(document.data, dict):
+        for module in CHECKS:
+            for issue in _run_check(module, document.data):
+                custom.append(issue)
+                replaced.update((issue.path, rule_id) for rule_id in module.REPLACES)
+    schema_issues = [
+        issue
+        for issue in schema_check.check(document.data)
+        if (issue.path, issue.rule.id) not in replaced
+    ]
+    return schema_issues + custom
+
+
+def _run_check(module, data: dict) -> list[Issue]:
+    try:
+        return list(module.check(data))
+    except Exception as error:  # a bug in one rule must not hide the others' findings
+        name = module.__name__.rsplit(".", 1)[-1]
+        return [Issue(INTERNAL_ERROR, f"the {name} rules failed: {error!r}")]
+
+
+def _with_related_line(issue: Issue, line: int) -> Issue:
+    message = issue.message.replace("{related}", f"line {line}")
+    return Issue(issue.rule, message, issue.path, issue.target)
+
+
+def _finding(path: str, document: int, issue: Issue, span: Span) -> Finding:
+    return Finding(
+        path=path,
+        document=document,
+        span=span,
+        rule=issue.rule,
+        message=issue.message,
+        pointer=json_pointer(issue.path),
+        severity=issue.rule.severity,
+    )

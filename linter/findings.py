@@ -1,0 +1,78 @@
+"""The vocabulary shared by every part: rules, positionless issues, and located findings."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+Path = tuple[str | int, ...]
+"""A location inside a request: mapping keys and sequence indexes from the root."""
+
+
+class Severity(enum.Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+class Target(enum.Enum):
+    """Which part of the source an issue points at."""
+
+    VALUE = "value"
+    KEY = "key"
+    # A member that is not there: the pointer names it, the position is the mapping lacking it.
+    MISSING = "missing"
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A rule's identity and documentation; the single source for every listing of rules."""
+
+    id: str
+    severity: Severity
+    summary: str
+    rationale: str
+
+
+@dataclass(frozen=True)
+class Issue:
+    """What a check found, before it is placed in a file."""
+
+    rule: Rule
+    message: str
+    path: Path = ()
+    target: Target = Target.VALUE
+    related: Path | None = None
+    """Another location the message refers to; `{related}` in the message becomes its line."""
+
+
+@dataclass(frozen=True)
+class Span:
+    """1-based line and column of the first character, and of the position after the last."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+
+@dataclass(frozen=True)
+class Finding:
+    """An issue placed in a file and a document of it."""
+
+    path: str
+    document: int
+    span: Span
+    rule: Rule
+    message: str
+    pointer: str
+    severity: Severity
+
+    @property
+    def sort_key(self) -> tuple[str, int, int, int, str]:
+        return (self.path, self.document, self.span.line, self.span.column, self.rule.id)
+
+
+def json_pointer(path: Path) -> str:
+    """RFC 6901 pointer of a path ("" for the root)."""
+    return "".join("/" + str(part).replace("~", "~0").replace("/", "~1") for part in path)

@@ -1,0 +1,22 @@
+"""Report formats, by the name `--format` takes."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from ..run import Report
+from .json_format import JsonReporter
+from .options import ReportOptions
+from .text import TextReporter
+
+
+class Reporter(Protocol):
+    def __init__(self, options: ReportOptions) -> None: ...
+
+    def render(self, report: Report) -> str: ...
+
+
+REPORTERS: dict[str, type[Reporter]] = {
+    "text": TextReporter,
+    "json": JsonReporter,
+}

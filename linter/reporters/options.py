@@ -1,0 +1,8 @@
+"""What a user can ask of every report format."""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class ReportOptions:
+    colour: bool = False

@@ -1,0 +1,300 @@
+"""Validate a request against the generated JSON Schema, the way AWS applies its constraints.
+
+Patterns run on the `regex` module (Unicode classes such as \\p{L}), match the whole value with no
+trailing newline tolerated, read \\d as ASCII digits only, and give up after a time limit. Each
+failed keyword becomes an issue of its own rule, with a message that says what to write instead.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.resources
+import json
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import regex
+from jsonschema import Draft7Validator, ValidationError, validators
+
+from .document import Scalar
+from .findings import Issue, Path, Rule, Severity, Target
+from .words import closest, describe, name_of, one_of, plural, show
+
+SCHEMA_FILE_NAME = "create-mlflow-app.schema.json"
+PATTERN_TIMEOUT_SECONDS = 0.5
+
+INVALID_TYPE = Rule(
+    "invalid-type",
+    Severity.ERROR,
+    "A member has the wrong kind of value (a number where a string is needed, ...).",
+    "AWS validates every parameter's type. YAML reads unquoted 2024, true or 2024-01-01 as a "
+    "number, a boolean or a date, not as text: quote such values.",
+)
+MISSING_REQUIRED = Rule(
+    "missing-required",
+    Severity.ERROR,
+    "A required member is missing.",
+    "The API reference marks Name, ArtifactStoreUri and RoleArn (and each tag's Key and Value) "
+    "as required; AWS rejects a request without them.",
+)
+UNKNOWN_FIELD = Rule(
+    "unknown-field",
+    Severity.ERROR,
+    "A member the operation does not have.",
+    "AWS rejects a request with an unknown parameter. Names are case-sensitive; the message "
+    "suggests the closest valid name.",
+)
+SCHEMA_MEMBER = Rule(
+    "schema-member",
+    Severity.ERROR,
+    "A `$schema` member inside the request.",
+    "Editors read `$schema`, but AWS sees an unknown parameter and rejects the request. Associate "
+    "the schema with a `# yaml-language-server: $schema=...` modeline or your editor's settings.",
+)
+INVALID_ENUM = Rule(
+    "invalid-enum",
+    Severity.ERROR,
+    "A value that is not one of the member's valid values.",
+    "Enumerated parameters accept only the listed values, spelled and cased exactly.",
+)
+PATTERN_MISMATCH = Rule(
+    "pattern-mismatch",
+    Severity.ERROR,
+    "A value that does not match the member's pattern.",
+    "AWS matches the pattern against the whole value: no extra characters, no trailing newline, "
+    "and \\d means the ASCII digits 0-9 only.",
+)
+TOO_SHORT = Rule(
+    "too-short",
+    Severity.ERROR,
+    "A value shorter than the member's minimum length.",
+    "Lengths count characters (Unicode code points), as AWS counts them.",
+)
+TOO_LONG = Rule(
+    "too-long",
+    Severity.ERROR,
+    "A value longer than the member's maximum length.",
+    "Lengths count characters (Unicode code points), as AWS counts them.",
+)
+TOO_FEW_ITEMS = Rule(
+    "too-few-items",
+    Severity.ERROR,
+    "A list with fewer items than the member's minimum.",
+    "The API reference bounds the number of items of some lists.",
+)
+TOO_MANY_ITEMS = Rule(
+    "too-many-items",
+    Severity.ERROR,
+    "A list with more items than the member's maximum.",
+    "The API reference bounds the number of items of some lists.",
+)
+ALL = (
+    INVALID_TYPE,
+    MISSING_REQUIRED,
+    UNKNOWN_FIELD,
+    SCHEMA_MEMBER,
+    INVALID_ENUM,
+    PATTERN_MISMATCH,
+    TOO_SHORT,
+    TOO_LONG,
+    TOO_FEW_ITEMS,
+    TOO_MANY_ITEMS,
+)
+
+TYPE_WORDS = {
+    "string": "a string",
+    "array": "a list",
+    "object": "a mapping",
+    "integer": "an integer",
+    "number": "a number",
+    "boolean": "a boolean",
+}
+
+
+@functools.cache
+def load_schema() -> dict[str, Any]:
+    """The committed, generated schema that ships with the package."""
+    text = (importlib.resources.files("linter") / "schema" / SCHEMA_FILE_NAME).read_text("utf-8")
+    return json.loads(text)
+
+
+def check(data: Any) -> Iterator[Issue]:
+    """Issues of one request, from every keyword of the schema it fails."""
+    for error in _validator().iter_errors(data):
+        yield from _issues(error)
+
+
+@functools.cache
+def _validator() -> Draft7Validator:
+    schema = load_schema()
+    return _Validator(schema)
+
+
+def _matches(pattern: str, value: str) -> bool:
+    try:
+        return _compiled(pattern).fullmatch(value, timeout=PATTERN_TIMEOUT_SECONDS) is not None
+    except TimeoutError:
+        return False
+
+
+@functools.cache
+def _compiled(pattern: str) -> regex.Pattern:
+    return regex.compile(ascii_digits(pattern))
+
+
+def ascii_digits(pattern: str) -> str:
+    """Rewrite \\d (and \\D) to ASCII ranges: in Java and ECMAScript \\d is 0-9 only."""
+    out: list[str] = []
+    in_class = False
+    chars = iter(pattern)
+    for char in chars:
+        if char == "\\":
+            escaped = next(chars, "")
+            if escaped == "d":
+                out.append("0-9" if in_class else "[0-9]")
+            elif escaped == "D" and not in_class:
+                out.append("[^0-9]")
+            else:
+                out.append("\\" + escaped)
+            continue
+        if char == "[" and not in_class:
+            in_class = True
+        elif char == "]" and in_class:
+            in_class = False
+        out.append(char)
+    return "".join(out)
+
+
+def _pattern_keyword(validator, pattern: str, instance: Any, schema: dict) -> Iterator:
+    if validator.is_type(instance, "string") and not _matches(pattern, instance):
+        yield ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+def _is_integer(checker, instance: Any) -> bool:
+    if isinstance(instance, Scalar):
+        return instance.kind == "integer"
+    return Draft7Validator.TYPE_CHECKER.is_type(instance, "integer")
+
+
+def _is_number(checker, instance: Any) -> bool:
+    if isinstance(instance, Scalar):
+        return instance.kind in ("integer", "number")
+    return Draft7Validator.TYPE_CHECKER.is_type(instance, "number")
+
+
+_Validator = validators.extend(
+    Draft7Validator,
+    validators={"pattern": _pattern_keyword},
+    type_checker=Draft7Validator.TYPE_CHECKER.redefine_many(
+        {"integer": _is_integer, "number": _is_number}
+    ),
+)
+
+
+def _issues(error: ValidationError) -> Iterator[Issue]:
+    path: Path = tuple(error.absolute_path)
+    explain = _EXPLAINERS.get(str(error.validator))
+    if explain is None:
+        yield Issue(INVALID_TYPE, error.message, path)
+        return
+    yield from explain(error, path)
+
+
+def _type(error: ValidationError, path: Path) -> Iterator[Issue]:
+    expected = error.validator_value
+    wanted = TYPE_WORDS.get(expected, expected) if isinstance(expected, str) else "another type"
+    message = f"{name_of(path)} must be {wanted}, got {describe(error.instance)}"
+    if expected == "string" and _quotable(error.instance):
+        message += f'; quote it: "{_text(error.instance)}"'
+    elif error.instance is None:
+        message += "; give it a value or remove it"
+    yield Issue(INVALID_TYPE, message, path)
+
+
+def _quotable(value: Any) -> bool:
+    return isinstance(value, Scalar | bool)
+
+
+def _text(value: Any) -> str:
+    return value.text if isinstance(value, Scalar) else str(value).lower()
+
+
+def _required(error: ValidationError, path: Path) -> Iterator[Issue]:
+    properties = error.schema.get("properties", {})
+    for name in error.validator_value:
+        if isinstance(error.instance, dict) and name not in error.instance:
+            message = f"missing required member '{name}'"
+            example = properties.get(name, {}).get("examples", [None])[0]
+            if example is not None:
+                message += f", for example {name}: {example}"
+            yield Issue(MISSING_REQUIRED, message, (*path, name), Target.MISSING)
+
+
+def _additional(error: ValidationError, path: Path) -> Iterator[Issue]:
+    known = list(error.schema.get("properties", {}))
+    for name in error.instance:
+        if name in known:
+            continue
+        if name == "$schema":
+            message = (
+                "'$schema' is not a request member: AWS rejects unknown parameters; associate the "
+                "schema with a '# yaml-language-server: $schema=...' comment or editor settings"
+            )
+            yield Issue(SCHEMA_MEMBER, message, (*path, name), Target.KEY)
+            continue
+        message = f"unknown member {show(name)}"
+        suggestion = closest(name, (k for k in known if k not in error.instance))
+        message += f"; did you mean '{suggestion}'?" if suggestion else f"; valid: {one_of(known)}"
+        yield Issue(UNKNOWN_FIELD, message, (*path, name), Target.KEY)
+
+
+def _enum(error: ValidationError, path: Path) -> Iterator[Issue]:
+    values = [str(value) for value in error.validator_value]
+    message = f"{name_of(path)} is {show(error.instance)}, not one of {one_of(values)}"
+    suggestion = closest(str(error.instance), values) if isinstance(error.instance, str) else None
+    if suggestion:
+        message += f"; did you mean '{suggestion}'?"
+    yield Issue(INVALID_ENUM, message, path)
+
+
+def _pattern(error: ValidationError, path: Path) -> Iterator[Issue]:
+    wants = error.schema.get("patternErrorMessage") or f"the pattern {error.validator_value}"
+    message = f"{name_of(path)} {show(error.instance)} does not match {wants}"
+    if error.instance != error.instance.strip():
+        message += "; remove the leading or trailing white space"
+    yield Issue(PATTERN_MISMATCH, message, path)
+
+
+def _length(rule: Rule, relation: str) -> Callable[[ValidationError, Path], Iterator[Issue]]:
+    def explain(error: ValidationError, path: Path) -> Iterator[Issue]:
+        size, bound = len(error.instance), error.validator_value
+        if rule is TOO_SHORT and size == 0:
+            message = f"{name_of(path)} must not be empty"
+        else:
+            message = f"{name_of(path)} {show(error.instance)} is {plural(size, 'character')} long"
+            message += f"; {relation} {bound} allowed"
+        yield Issue(rule, message, path)
+
+    return explain
+
+
+def _items(rule: Rule, relation: str) -> Callable[[ValidationError, Path], Iterator[Issue]]:
+    def explain(error: ValidationError, path: Path) -> Iterator[Issue]:
+        size, bound = len(error.instance), error.validator_value
+        message = f"{name_of(path)} has {plural(size, 'item')}; {relation} {bound} allowed"
+        yield Issue(rule, message, path)
+
+    return explain
+
+
+_EXPLAINERS: dict[str, Callable[[ValidationError, Path], Iterator[Issue]]] = {
+    "type": _type,
+    "required": _required,
+    "additionalProperties": _additional,
+    "enum": _enum,
+    "pattern": _pattern,
+    "minLength": _length(TOO_SHORT, "at least"),
+    "maxLength": _length(TOO_LONG, "at most"),
+    "minItems": _items(TOO_FEW_ITEMS, "at least"),
+    "maxItems": _items(TOO_MANY_ITEMS, "at most"),
+}
