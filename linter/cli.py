@@ -7,7 +7,8 @@ import sys
 
 import click
 
-from . import __version__
+from . import __version__, schemagen
+from .atomic import write_atomically
 from .findings import Severity
 from .reporters import REPORTERS, ReportOptions
 from .run import Report, run
@@ -63,3 +64,29 @@ def _exit_status(report: Report) -> int:
     if report.unreadable:
         return EXIT_USAGE
     return EXIT_FINDINGS if report.count(Severity.ERROR) else EXIT_CLEAN
+
+
+@main.command()
+@click.option("--check", "check_only", is_flag=True, help="Exit 1 if the shipped schema is stale.")
+@click.option(
+    "--output", type=click.Path(dir_okay=False), help="Write the schema to this file, not stdout."
+)
+def schema(check_only: bool, output: str | None) -> None:
+    """Print the JSON Schema generated from the API reference documents."""
+    generated = schemagen.render(schemagen.generate())
+    if check_only:
+        if generated != schemagen.read_committed():
+            click.echo(
+                f"schema/{schemagen.SCHEMA_FILE_NAME} is stale: regenerate it with "
+                f"'mlflow-app-lint schema --output schema/{schemagen.SCHEMA_FILE_NAME}'",
+                err=True,
+            )
+            sys.exit(EXIT_FINDINGS)
+        click.echo(f"schema/{schemagen.SCHEMA_FILE_NAME} is up to date.")
+    elif output:
+        try:
+            write_atomically(output, generated.encode("utf-8"))
+        except OSError as error:
+            raise click.FileError(output, error.strerror) from error
+    else:
+        click.echo(generated, nl=False)

@@ -43,6 +43,8 @@ class Document:
     problems: list[LocatedIssue] = field(default_factory=list)
     checkable: bool = True
     """False when the data is incomplete (a syntax error or an alias bomb): rules would cry wolf."""
+    unread: frozenset[Path] = frozenset()
+    """Locations whose value was refused (an unknown tag): nothing else is said about them."""
 
 
 class _TooLarge(Exception):
@@ -104,26 +106,41 @@ def _json_syntax_error(text: str) -> LocatedIssue | None:
     try:
         json.loads(text, object_pairs_hook=list)
     except json.JSONDecodeError as error:
-        issue = Issue(parse_rules.SYNTAX_ERROR, f"invalid JSON: {error.msg}")
-        return LocatedIssue(issue, Span(error.lineno, error.colno, error.lineno, error.colno + 1))
+        offset, message = _explain_json_error(text, error)
+        line = text.count("\n", 0, offset) + 1
+        column = offset - text.rfind("\n", 0, offset)
+        issue = Issue(parse_rules.SYNTAX_ERROR, f"invalid JSON: {message}")
+        return LocatedIssue(issue, Span(line, column, line, column + 1))
     except RecursionError:
         return LocatedIssue(Issue(parse_rules.SYNTAX_ERROR, _nesting_message()), Span(1, 1, 1, 1))
     return None
 
 
+def _explain_json_error(text: str, error: json.JSONDecodeError) -> tuple[int, str]:
+    """Where the error is and what it is, in the words of the usual mistakes YAML habits make."""
+    offset = error.pos
+    if text.startswith(("//", "/*"), offset):
+        return offset, "comments are not allowed in JSON; remove it"
+    if text.startswith("'", offset):
+        return offset, "JSON strings and member names are written in double quotes"
+    previous = len(text[:offset].rstrip()) - 1
+    if text.startswith(("}", "]"), offset) and previous >= 0 and text[previous] == ",":
+        return previous, f"trailing comma before '{text[offset]}'; remove it"
+    return offset, error.msg
+
+
 def _yaml_syntax_error(error: MarkedYAMLError, lines: list[str]) -> LocatedIssue:
     mark = error.problem_mark or error.context_mark
+    if mark is not None and mark.line >= len(lines) and error.context_mark is not None:
+        mark = error.context_mark  # at the end of the file, the place it started says more
     problem = error.problem or error.context or "invalid YAML"
     message = f"invalid YAML: {problem}"
     if error.context and error.problem and error.context_mark is not None:
         message += f" ({error.context} at line {error.context_mark.line + 1})"
+    issue = Issue(parse_rules.SYNTAX_ERROR, message)
     if mark is None:
-        return LocatedIssue(Issue(parse_rules.SYNTAX_ERROR, message), Span(1, 1, 1, 1))
-    line = min(mark.line, max(len(lines) - 1, 0))
-    return LocatedIssue(
-        Issue(parse_rules.SYNTAX_ERROR, message),
-        Span(line + 1, mark.column + 1, line + 1, mark.column + 2),
-    )
+        return LocatedIssue(issue, Span(1, 1, 1, 1))
+    return LocatedIssue(issue, Span(mark.line + 1, mark.column + 1, mark.line + 1, mark.column + 2))
 
 
 def _build(index: int, root: Node | None, lines: list[str], is_json: bool) -> Document:
@@ -140,7 +157,9 @@ def _build(index: int, root: Node | None, lines: list[str], is_json: bool) -> Do
         )
         problem = LocatedIssue(issue, mark_span(root.start_mark, root.start_mark))
         return Document(index, None, builder.locator, [problem], checkable=False)
-    return Document(index, data, builder.locator, builder.problems)
+    return Document(
+        index, data, builder.locator, builder.problems, unread=frozenset(builder.unread)
+    )
 
 
 class _Builder:
@@ -150,6 +169,7 @@ class _Builder:
         self.locator = locator
         self.is_json = is_json
         self.problems: list[LocatedIssue] = []
+        self.unread: set[Path] = set()
         self.nodes_seen = 0
 
     def build(self, node: Node, path: Path, key: Node | None = None) -> Any:
@@ -158,6 +178,7 @@ class _Builder:
             raise _TooLarge
         self.locator.add(path, key, node)
         if not self._tag_allowed(node, path):
+            self.unread.add(path)
             return None
         if isinstance(node, MappingNode):
             return self._mapping(node, path)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -39,6 +40,8 @@ def _lint_document(document: Document, path: str) -> Iterator[Finding]:
     if not document.checkable:
         return
     for issue in document_issues(document):
+        if _under(issue.path, document.unread):
+            continue
         span = document.locator.span(issue.path, issue.target)
         if issue.related is not None:
             related = document.locator.span(issue.related, issue.target)
@@ -64,6 +67,10 @@ def document_issues(document: Document) -> list[Issue]:
     return schema_issues + custom
 
 
+def _under(path: tuple, roots: frozenset) -> bool:
+    return any(path[: len(root)] == root for root in roots)
+
+
 def _run_check(module, data: dict) -> list[Issue]:
     try:
         return list(module.check(data))
@@ -74,7 +81,7 @@ def _run_check(module, data: dict) -> list[Issue]:
 
 def _with_related_line(issue: Issue, line: int) -> Issue:
     message = issue.message.replace("{related}", f"line {line}")
-    return Issue(issue.rule, message, issue.path, issue.target)
+    return dataclasses.replace(issue, message=message)
 
 
 def _finding(path: str, document: int, issue: Issue, span: Span) -> Finding:

@@ -44,6 +44,8 @@ class Issue:
     target: Target = Target.VALUE
     related: Path | None = None
     """Another location the message refers to; `{related}` in the message becomes its line."""
+    suggestion: str | None = None
+    """The value or name the user most likely meant, when the issue has one."""
 
 
 @dataclass(frozen=True)

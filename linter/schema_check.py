@@ -118,10 +118,24 @@ def load_schema() -> dict[str, Any]:
     return json.loads(text)
 
 
-def check(data: Any) -> Iterator[Issue]:
-    """Issues of one request, from every keyword of the schema it fails."""
-    for error in _validator().iter_errors(data):
-        yield from _issues(error)
+def check(data: Any) -> list[Issue]:
+    """Issues of one request, from every keyword of the schema it fails, one per defect."""
+    issues = dict.fromkeys(
+        issue for error in _validator().iter_errors(data) for issue in _issues(error)
+    )
+    # A value of the wrong type fails its other keywords too; the type is the one defect.
+    mistyped = {issue.path for issue in issues if issue.rule is INVALID_TYPE}
+    # An unknown member whose suggestion is a missing required one is a misspelling, one defect:
+    # the unknown-field message already names the right spelling.
+    misspelt = {
+        (*issue.path[:-1], issue.suggestion) for issue in issues if issue.rule is UNKNOWN_FIELD
+    }
+    return [
+        issue
+        for issue in issues
+        if not (issue.rule is MISSING_REQUIRED and issue.path in misspelt)
+        and not (issue.rule is not INVALID_TYPE and issue.path in mistyped)
+    ]
 
 
 @functools.cache
@@ -204,7 +218,9 @@ def _type(error: ValidationError, path: Path) -> Iterator[Issue]:
     expected = error.validator_value
     wanted = TYPE_WORDS.get(expected, expected) if isinstance(expected, str) else "another type"
     message = f"{name_of(path)} must be {wanted}, got {describe(error.instance)}"
-    if expected == "string" and _quotable(error.instance):
+    if "enum" in error.schema:
+        message += f"; write one of {one_of(str(value) for value in error.schema['enum'])}"
+    elif expected == "string" and _quotable(error.instance):
         message += f'; quote it: "{_text(error.instance)}"'
     elif error.instance is None:
         message += "; give it a value or remove it"
@@ -245,7 +261,7 @@ def _additional(error: ValidationError, path: Path) -> Iterator[Issue]:
         message = f"unknown member {show(name)}"
         suggestion = closest(name, (k for k in known if k not in error.instance))
         message += f"; did you mean '{suggestion}'?" if suggestion else f"; valid: {one_of(known)}"
-        yield Issue(UNKNOWN_FIELD, message, (*path, name), Target.KEY)
+        yield Issue(UNKNOWN_FIELD, message, (*path, name), Target.KEY, suggestion=suggestion)
 
 
 def _enum(error: ValidationError, path: Path) -> Iterator[Issue]:
@@ -258,11 +274,45 @@ def _enum(error: ValidationError, path: Path) -> Iterator[Issue]:
 
 
 def _pattern(error: ValidationError, path: Path) -> Iterator[Issue]:
-    wants = error.schema.get("patternErrorMessage") or f"the pattern {error.validator_value}"
-    message = f"{name_of(path)} {show(error.instance)} does not match {wants}"
-    if error.instance != error.instance.strip():
-        message += "; remove the leading or trailing white space"
+    value: str = error.instance
+    culprit = _first_unmatchable(error.validator_value, value)
+    if culprit >= error.schema.get("maxLength", len(value) + 1):
+        return  # only its length is wrong, and the maxLength issue says so
+    message = (
+        f"{name_of(path)} {show(value)} {_why_unmatched(error.validator_value, value, culprit)}"
+    )
+    hint = error.schema.get("patternErrorMessage")
+    message += f"; expected: {hint}" if hint else f"; expected the pattern {error.validator_value}"
     yield Issue(PATTERN_MISMATCH, message, path)
+
+
+def _first_unmatchable(pattern: str, value: str) -> int:
+    """Index of the first character no matching value could have there (len(value) when the
+    value could still be completed), by binary search over partial matches of prefixes."""
+    good, bad = 0, len(value) + 1  # the longest prefix that can still match lies in [good, bad)
+    while bad - good > 1:
+        middle = (good + bad) // 2
+        if _could_match(pattern, value[:middle]):
+            good = middle
+        else:
+            bad = middle
+    return good
+
+
+def _why_unmatched(pattern: str, value: str, culprit: int) -> str:
+    if value != value.strip() and _matches(pattern, value.strip()):
+        return "has leading or trailing white space"
+    if culprit == len(value):
+        return "is incomplete"
+    return f"has {show(value[culprit])} at position {culprit + 1}, which is not allowed there"
+
+
+def _could_match(pattern: str, prefix: str) -> bool:
+    try:
+        compiled = _compiled(pattern)
+        return compiled.fullmatch(prefix, partial=True, timeout=PATTERN_TIMEOUT_SECONDS) is not None
+    except TimeoutError:
+        return False
 
 
 def _length(rule: Rule, relation: str) -> Callable[[ValidationError, Path], Iterator[Issue]]:
