@@ -48,7 +48,7 @@ def check(paths: tuple[str, ...], format_name: str, stdin_filename: str | None, 
     command line is wrong."""
     report = run(paths, stdin_filename)
     reporter = REPORTERS[format_name](ReportOptions(colour=_use_colour(color)))
-    click.echo(reporter.render(report), nl=False)
+    click.echo(reporter.render(report), nl=False, color=True)
     for item in report.unreadable:
         click.echo(f"mlflow-app-lint: cannot read {item.shown_as}: {item.reason}", err=True)
     sys.exit(_exit_status(report))
