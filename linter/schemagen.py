@@ -280,15 +280,12 @@ def title_and_summary(name_of_page: str, intro: list[str]) -> tuple[str, str]:
 
 
 def request_syntax_keys(lines: list[str]) -> tuple[str, ...]:
-    """The top-level member names of the request-syntax JSON sketch."""
-    keys: list[str] = []
-    depth = 0
-    for line in lines:
-        key = re.match(r'\s*"(\w+)"\s*:', line)
-        if key and depth == 1:
-            keys.append(key[1])
-        depth += line.count("{") + line.count("[") - line.count("}") - line.count("]")
-    return tuple(keys)
+    """The top-level member names of the request syntax, a JSON sketch with "string" values."""
+    try:
+        sketch = json.loads("\n".join(lines))
+    except json.JSONDecodeError as error:
+        raise ValueError(f"the Request Syntax is not a JSON sketch: {error}") from error
+    return tuple(sketch)
 
 
 def parse_operation_page(text: str) -> OperationPage:
