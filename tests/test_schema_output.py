@@ -1,0 +1,32 @@
+"""`mlflow-app-lint schema --output PATH`, the command the README gives teams that vendor the
+schema for their editors, writes exactly the committed file."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from .conftest import ROOT
+
+COMMITTED = ROOT / "schema" / "create-mlflow-app.schema.json"
+
+
+def write_schema(target: Path) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, "-m", "linter", "schema", "--output", str(target)]
+    return subprocess.run(command, capture_output=True, text=True, timeout=60)
+
+
+def test_output_writes_exactly_the_committed_schema(tmp_path: Path) -> None:
+    target = tmp_path / "create-mlflow-app.schema.json"
+    done = write_schema(target)
+    assert (done.returncode, done.stdout, done.stderr) == (0, "", "")
+    assert target.read_bytes() == COMMITTED.read_bytes()
+
+
+def test_output_replaces_a_stale_vendored_copy(tmp_path: Path) -> None:
+    target = tmp_path / "create-mlflow-app.schema.json"
+    target.write_text('{"title": "an old schema"}\n', encoding="utf-8")
+    assert write_schema(target).returncode == 0
+    assert target.read_bytes() == COMMITTED.read_bytes()
+    assert [p.name for p in tmp_path.iterdir()] == [target.name]
