@@ -87,6 +87,7 @@ def schema(check_only: bool, output: str | None) -> None:
         try:
             write_atomically(output, generated.encode("utf-8"))
         except OSError as error:
-            raise click.FileError(output, error.strerror) from error
+            click.echo(f"mlflow-app-lint: cannot write {output}: {error.strerror}", err=True)
+            sys.exit(EXIT_USAGE)
     else:
         click.echo(generated, nl=False)

@@ -30,3 +30,10 @@ def test_output_replaces_a_stale_vendored_copy(tmp_path: Path) -> None:
     assert write_schema(target).returncode == 0
     assert target.read_bytes() == COMMITTED.read_bytes()
     assert [p.name for p in tmp_path.iterdir()] == [target.name]
+
+
+def test_output_into_a_missing_folder_is_a_usage_error(tmp_path: Path) -> None:
+    target = tmp_path / "missing" / "schema.json"
+    done = write_schema(target)
+    assert done.returncode == 2
+    assert done.stderr == f"mlflow-app-lint: cannot write {target}: No such file or directory\n"
