@@ -109,7 +109,7 @@ def load(
 ) -> Config:
     """The configuration of one run: the named or discovered file, then the command line."""
     cwd = os.path.abspath(cwd or os.getcwd())
-    path = config_file if config_file is not None else (_discover(cwd) if use_files else None)
+    path = config_file if config_file is not None else (_discover(cwd, cwd) if use_files else None)
     values: dict[str, Any] = {}
     source = None
     if path is not None:
@@ -129,14 +129,14 @@ def load(
     )
 
 
-def _discover(start: str) -> str | None:
+def _discover(start: str, cwd: str) -> str | None:
     directory = start
     while True:
         candidate = os.path.join(directory, YAML_FILE)
         if os.path.isfile(candidate):
             return candidate
         candidate = os.path.join(directory, PYPROJECT)
-        if os.path.isfile(candidate) and _has_table(candidate):
+        if os.path.isfile(candidate) and _has_table(candidate, _shown(candidate, cwd)):
             return candidate
         parent = os.path.dirname(directory)
         if parent == directory:
@@ -144,8 +144,8 @@ def _discover(start: str) -> str | None:
         directory = parent
 
 
-def _has_table(pyproject: str) -> bool:
-    return _toml_table(pyproject, pyproject, required=False) is not None
+def _has_table(pyproject: str, shown: str) -> bool:
+    return _toml_table(pyproject, shown, required=False) is not None
 
 
 def _shown(path: str, cwd: str) -> str:
@@ -356,7 +356,7 @@ def _command_line(overrides: Overrides, cwd: str) -> dict[str, Any]:
         raw["exclude"] = ("--exclude", _split(overrides.exclude))
     if overrides.per_file_ignores:
         pairs = _pairs("--per-file-ignores", overrides.per_file_ignores, "GLOB=RULES")
-        raw["per-file-ignores"] = ("--per-file-ignores", {k: _split(v) for k, v in pairs.items()})
+        raw["per-file-ignores"] = ("--per-file-ignores", {k: _split([v]) for k, v in pairs.items()})
     if overrides.fail_on is not None:
         raw["fail-on"] = ("--fail-on", overrides.fail_on)
     return {

@@ -33,7 +33,7 @@ _DIRECTIVE = re.compile(
     r"(?P<ids>[^\s,]+(?:\s*,\s*[^\s,]+)*)\s*(?:--.*)?$"
 )
 _ATTEMPT = re.compile(r"#\s*mlflow-app-lint(\s*:|\s+(disable|enable))")
-"""A comment meant as a directive, even a malformed one (`# mlflow-app-lint check x.yaml` is not)."""
+"""A comment meant as a directive, even a malformed one (`# mlflow-app-lint check x` is not)."""
 _RULE_ID = re.compile(r"[^\s,]+")
 
 INVALID_SUPPRESSION = Rule(

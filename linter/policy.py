@@ -36,6 +36,9 @@ def apply(
     claims = _Claims(directives)
     reported: list[Finding] = []
     suppressed: list[Finding] = []
+    findings = list(findings)
+    # A locked rule's finding says (part of) the document could not be read, so not checked.
+    unchecked = {finding.document for finding in findings if finding.rule.locked}
     for finding in findings:
         if not config.enabled(finding.rule):
             continue
@@ -45,7 +48,7 @@ def apply(
             suppressed.append(dataclasses.replace(finding, suppression=reason))
         else:
             reported.append(finding)
-    for finding in _about_comments(path, malformed, claims, config):
+    for finding in _about_comments(path, malformed, claims, config, unchecked):
         if config.enabled(finding.rule):
             reason = _ignored_by(config, finding, path)
             finding = dataclasses.replace(
@@ -108,11 +111,17 @@ def _ignored_by(config: Config, finding: Finding, path: str) -> str | None:
 
 
 def _about_comments(
-    path: str, malformed: list[Malformed], claims: _Claims, config: Config
+    path: str,
+    malformed: list[Malformed],
+    claims: _Claims,
+    config: Config,
+    unchecked: set[int],
 ) -> Iterable[Finding]:
     for problem in malformed:
         yield _finding(path, problem.document, problem.span, INVALID_SUPPRESSION, problem.message)
     for directive, rule_id, span in claims.unused():
+        if directive.document in unchecked:
+            continue  # what the document's findings would have been is unknown
         where = {
             Scope.LINE: "on this line",
             Scope.NEXT_LINE: f"on line {directive.line}",

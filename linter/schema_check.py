@@ -82,15 +82,19 @@ TOO_SHORT = Rule(
     "too-short",
     Severity.ERROR,
     "A value shorter than the member's minimum length.",
-    "Lengths count characters (Unicode code points), as AWS counts them.",
-    bad=REQUEST + "Tags:\n  - Key: \n    Value: forecasting\n",
+    "Some members have a minimum length: a Name and a tag key at least 1 character, a RoleArn at "
+    "least 20. AWS rejects a shorter value; lengths count characters (Unicode code points), as "
+    "AWS counts them.",
+    bad=REQUEST + 'Tags:\n  - Key: ""\n    Value: forecasting\n',
     good=REQUEST + "Tags:\n  - Key: team\n    Value: forecasting\n",
 )
 TOO_LONG = Rule(
     "too-long",
     Severity.ERROR,
     "A value longer than the member's maximum length.",
-    "Lengths count characters (Unicode code points), as AWS counts them.",
+    "AWS bounds every string member: a Name at 256 characters, ArtifactStoreUri at 1024, a tag "
+    "key at 128 and a tag value at 256. Lengths count characters (Unicode code points), not "
+    "bytes, as AWS counts them.",
     bad=REQUEST + "Tags:\n  - Key: " + "k" * 129 + "\n    Value: forecasting\n",
     good=REQUEST + "Tags:\n  - Key: team\n    Value: forecasting\n",
 )

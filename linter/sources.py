@@ -64,10 +64,15 @@ def _walk(top: str, excluded: Callable[[str], bool]) -> Iterator[Source]:
             if not d.startswith(".") and not excluded(os.path.join(directory, d))
         )
         for name in sorted(files):
+            # Hidden files (.mlflow-app-lint.yaml, .pre-commit-config.yaml, ...) are not requests.
             lowered = name.lower()
             path = os.path.join(directory, name)
-            if lowered.endswith(YAML_SUFFIXES + JSON_SUFFIXES) and not excluded(path):
+            if _is_request_name(lowered) and not excluded(path):
                 yield Source(path, path, lowered.endswith(JSON_SUFFIXES))
+
+
+def _is_request_name(lowered: str) -> bool:
+    return not lowered.startswith(".") and lowered.endswith(YAML_SUFFIXES + JSON_SUFFIXES)
 
 
 def _missing_reason(path: str) -> str:
