@@ -16,6 +16,7 @@ import re
 import sys
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Any
 
 from ruamel.yaml import YAML
@@ -120,7 +121,7 @@ def load(
     return Config(
         select=frozenset(values["select"]) if "select" in values else None,
         ignore=frozenset(values.get("ignore", ())),
-        severity=severity,
+        severity=MappingProxyType(severity),
         exclude=tuple(values.get("exclude", ())),
         per_file_ignores=tuple(values.get("per-file-ignores", {}).values()),
         fail_on=values.get("fail-on", Severity.ERROR),
