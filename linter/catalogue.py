@@ -1,6 +1,6 @@
 """Every rule the linter reports, by id: the one list that `rules`, docs and reports read."""
 
-from . import parse_rules, schema_check
+from . import directives, parse_rules, schema_check
 from .findings import Rule, Severity
 from .rules import CHECKS
 
@@ -10,6 +10,7 @@ INTERNAL_ERROR = Rule(
     "A rule failed on this document.",
     "A bug in mlflow-app-lint, not in your file: the rest of the document was still checked. "
     "Please report it with the file that caused it.",
+    locked=True,
 )
 
 RULES: dict[str, Rule] = {
@@ -18,6 +19,7 @@ RULES: dict[str, Rule] = {
         *parse_rules.ALL,
         *schema_check.ALL,
         *(rule for module in CHECKS for rule in module.RULES),
+        *directives.ALL,
         INTERNAL_ERROR,
     )
 }

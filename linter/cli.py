@@ -7,11 +7,14 @@ import sys
 
 import click
 
-from . import __version__, schemagen
+from . import __version__, ruledocs, schemagen
 from .atomic import write_atomically
+from .catalogue import RULES
+from .config import Config, ConfigError, Overrides, load
 from .findings import Severity
 from .reporters import REPORTERS, ReportOptions
 from .run import Report, run
+from .words import closest
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -40,18 +43,71 @@ def main() -> None:
     show_default=True,
     help="Colour the text report (auto: on a terminal, unless NO_COLOR is set).",
 )
-def check(paths: tuple[str, ...], format_name: str, stdin_filename: str | None, color: str) -> None:
+@click.option(
+    "--config",
+    "config_file",
+    metavar="FILE",
+    help="Read settings from this pyproject.toml or .mlflow-app-lint.yaml, not a discovered one.",
+)
+@click.option("--no-config", is_flag=True, help="Ignore every configuration file.")
+@click.option("--select", multiple=True, metavar="RULES", help="Run only these rules.")
+@click.option("--ignore", multiple=True, metavar="RULES", help="Do not run these rules.")
+@click.option(
+    "--severity",
+    multiple=True,
+    metavar="RULE=LEVEL",
+    help="Set a rule's severity: error, warning, info or off.",
+)
+@click.option("--exclude", multiple=True, metavar="GLOBS", help="Skip these paths in directories.")
+@click.option(
+    "--per-file-ignores",
+    multiple=True,
+    metavar="GLOB=RULES",
+    help="Suppress these rules in files matching the pattern.",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning"]),
+    help="Exit 1 when a finding of this severity or worse is reported.  [default: error]",
+)
+@click.option(
+    "--force-exclude", is_flag=True, help="Apply --exclude to files named on the command line too."
+)
+@click.option(
+    "--show-suppressed", is_flag=True, help="Also list suppressed findings, marked as such."
+)
+def check(
+    paths: tuple[str, ...],
+    format_name: str,
+    stdin_filename: str | None,
+    color: str,
+    config_file: str | None,
+    no_config: bool,
+    show_suppressed: bool,
+    **overrides,
+) -> None:
     """Check request files. PATHS are files, directories (searched for .yaml, .yml and .json
     files) or '-' for standard input.
 
+    Settings come from [tool.mlflow-app-lint] in pyproject.toml or .mlflow-app-lint.yaml, the
+    first found walking up from the current directory; options override them. Lists are
+    comma-separated, and options may be repeated.
+
     Exit status: 0 when no error was found, 1 when one was, 2 when a path could not be read or the
-    command line is wrong."""
-    report = run(paths, stdin_filename)
+    command line or configuration is wrong."""
+    if config_file is not None and no_config:
+        raise click.UsageError("--config and --no-config exclude each other")
+    try:
+        config = load(Overrides(**overrides), config_file, use_files=not no_config)
+    except ConfigError as error:
+        click.echo(f"mlflow-app-lint: {error}", err=True)
+        sys.exit(EXIT_USAGE)
+    report = run(paths, stdin_filename, config, show_suppressed)
     reporter = REPORTERS[format_name](ReportOptions(colour=_use_colour(color)))
     click.echo(reporter.render(report), nl=False, color=True)
     for item in report.unreadable:
         click.echo(f"mlflow-app-lint: cannot read {item.shown_as}: {item.reason}", err=True)
-    sys.exit(_exit_status(report))
+    sys.exit(_exit_status(report, config))
 
 
 def _use_colour(choice: str) -> bool:
@@ -60,10 +116,38 @@ def _use_colour(choice: str) -> bool:
     return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
 
 
-def _exit_status(report: Report) -> int:
+def _exit_status(report: Report, config: Config) -> int:
     if report.unreadable:
         return EXIT_USAGE
-    return EXIT_FINDINGS if report.count(Severity.ERROR) else EXIT_CLEAN
+    failing = [Severity.ERROR] + ([Severity.WARNING] if config.fail_on is Severity.WARNING else [])
+    return EXIT_FINDINGS if any(report.count(severity) for severity in failing) else EXIT_CLEAN
+
+
+@main.command()
+@click.option(
+    "--format",
+    "format_name",
+    type=click.Choice(["text", "markdown"]),
+    default="text",
+    show_default=True,
+    help="text: one line per rule; markdown: every rule's documentation (docs/rules.md).",
+)
+def rules(format_name: str) -> None:
+    """List every rule: id, default severity, whether it can fix, summary."""
+    click.echo(ruledocs.markdown() if format_name == "markdown" else ruledocs.listing(), nl=False)
+
+
+@main.command()
+@click.argument("rule_id", metavar="ID")
+def rule(rule_id: str) -> None:
+    """Print a rule's documentation: what it checks, why, and a bad and a good example."""
+    found = RULES.get(rule_id)
+    if found is None:
+        suggestion = closest(rule_id, RULES)
+        hint = f" (did you mean '{suggestion}'?)" if suggestion else ""
+        click.echo(f"mlflow-app-lint: unknown rule '{rule_id}'{hint}", err=True)
+        sys.exit(EXIT_USAGE)
+    click.echo(ruledocs.page(found), nl=False)
 
 
 @main.command()

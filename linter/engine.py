@@ -6,8 +6,9 @@ import dataclasses
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from . import schema_check
+from . import policy, schema_check
 from .catalogue import INTERNAL_ERROR
+from .config import Config
 from .document import Document, parse, parse_bytes
 from .findings import Finding, Issue, Span, json_pointer
 from .rules import CHECKS
@@ -18,14 +19,23 @@ class FileResult:
     path: str
     documents: int
     findings: tuple[Finding, ...]
+    suppressed: tuple[Finding, ...] = ()
+    """Findings a suppression comment or per-file-ignores set aside (for --show-suppressed)."""
 
 
-def lint_bytes(data: bytes, path: str, is_json: bool) -> FileResult:
-    return _lint_documents(parse_bytes(data, is_json), path)
+def lint_bytes(data: bytes, path: str, is_json: bool, config: Config | None = None) -> FileResult:
+    result = _lint_documents(parse_bytes(data, is_json), path)
+    return _configured(result, policy.yaml_text(data, is_json), config or Config())
 
 
-def lint_text(text: str, path: str, is_json: bool) -> FileResult:
-    return _lint_documents(parse(text, is_json), path)
+def lint_text(text: str, path: str, is_json: bool, config: Config | None = None) -> FileResult:
+    result = _lint_documents(parse(text, is_json), path)
+    return _configured(result, None if is_json else text, config or Config())
+
+
+def _configured(result: FileResult, text: str | None, config: Config) -> FileResult:
+    reported, suppressed = policy.apply(result.findings, result.path, text, config)
+    return FileResult(result.path, result.documents, reported, suppressed)
 
 
 def _lint_documents(documents: list[Document], path: str) -> FileResult:

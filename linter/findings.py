@@ -31,7 +31,17 @@ class Rule:
     id: str
     severity: Severity
     summary: str
+    """One line: what the rule finds."""
     rationale: str
+    """What it checks in detail and why: the API's constraint or the AWS behaviour behind it."""
+    bad: str | None = None
+    """A request file that breaks the rule (only this rule); checked by a test."""
+    good: str | None = None
+    """The same request written correctly (no finding at all); checked by a test."""
+    fixable: bool = False
+    locked: bool = False
+    """Says a file (or part of it) could not be checked at all: configuration and suppression
+    comments cannot disable or demote it, or an unreadable file would pass unchecked."""
 
 
 @dataclass(frozen=True)
@@ -69,6 +79,8 @@ class Finding:
     message: str
     pointer: str
     severity: Severity
+    suppression: str | None = None
+    """What suppressed this finding (a comment or per-file-ignores); None when it is reported."""
 
     @property
     def sort_key(self) -> tuple[str, int, int, int, str]:

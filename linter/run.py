@@ -6,6 +6,7 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .config import Config
 from .engine import FileResult, lint_bytes
 from .findings import Finding, Severity
 from .sources import STDIN, Source, Unreadable, collect
@@ -25,24 +26,40 @@ class Report:
         return sum(result.documents for result in self.files)
 
     def count(self, severity: Severity) -> int:
-        return sum(1 for finding in self.findings if finding.severity is severity)
+        """Reported findings of a severity (suppressed ones listed for an audit do not count)."""
+        return sum(
+            1
+            for finding in self.findings
+            if finding.severity is severity and finding.suppression is None
+        )
 
 
-def run(paths: Sequence[str], stdin_name: str | None = None) -> Report:
+def run(
+    paths: Sequence[str],
+    stdin_name: str | None = None,
+    config: Config | None = None,
+    show_suppressed: bool = False,
+) -> Report:
+    config = config or Config()
     results: list[FileResult] = []
     unreadable: list[Unreadable] = []
-    for item in collect(paths, stdin_name):
-        outcome = item if isinstance(item, Unreadable) else _lint(item)
+    for item in collect(paths, stdin_name, config.is_excluded, config.force_exclude):
+        outcome = item if isinstance(item, Unreadable) else _lint(item, config, show_suppressed)
         (unreadable if isinstance(outcome, Unreadable) else results).append(outcome)
     return Report(tuple(results), tuple(unreadable))
 
 
-def _lint(source: Source) -> FileResult | Unreadable:
+def _lint(source: Source, config: Config, show_suppressed: bool) -> FileResult | Unreadable:
     try:
         data = _read(source)
     except OSError as error:
         return Unreadable(source.shown_as, error.strerror or str(error))
-    return lint_bytes(data, source.shown_as, source.is_json)
+    result = lint_bytes(data, source.shown_as, source.is_json, config)
+    if not show_suppressed:
+        return result
+    # An audit lists suppressed findings among the others, each marked with what suppressed it.
+    listed = sorted(result.findings + result.suppressed, key=lambda finding: finding.sort_key)
+    return FileResult(result.path, result.documents, tuple(listed), result.suppressed)
 
 
 def _read(source: Source) -> bytes:

@@ -18,6 +18,7 @@ import regex
 from jsonschema import Draft7Validator, ValidationError, validators
 
 from .document import Scalar
+from .examples import REQUEST
 from .findings import Issue, Path, Rule, Severity, Target
 from .words import closest, describe, name_of, one_of, plural, show
 
@@ -30,6 +31,8 @@ INVALID_TYPE = Rule(
     "A member has the wrong kind of value (a number where a string is needed, ...).",
     "AWS validates every parameter's type. YAML reads unquoted 2024, true or 2024-01-01 as a "
     "number, a boolean or a date, not as text: quote such values.",
+    bad=REQUEST.replace("Name: my-app", "Name: 2024"),
+    good=REQUEST.replace("Name: my-app", 'Name: "2024"'),
 )
 MISSING_REQUIRED = Rule(
     "missing-required",
@@ -37,6 +40,8 @@ MISSING_REQUIRED = Rule(
     "A required member is missing.",
     "The API reference marks Name, ArtifactStoreUri and RoleArn (and each tag's Key and Value) "
     "as required; AWS rejects a request without them.",
+    bad=REQUEST.replace("RoleArn: arn:aws:iam::123456789012:role/r\n", ""),
+    good=REQUEST,
 )
 UNKNOWN_FIELD = Rule(
     "unknown-field",
@@ -44,6 +49,8 @@ UNKNOWN_FIELD = Rule(
     "A member the operation does not have.",
     "AWS rejects a request with an unknown parameter. Names are case-sensitive; the message "
     "suggests the closest valid name.",
+    bad=REQUEST.replace("ArtifactStoreUri", "ArtifactStoreURI"),
+    good=REQUEST,
 )
 SCHEMA_MEMBER = Rule(
     "schema-member",
@@ -51,12 +58,16 @@ SCHEMA_MEMBER = Rule(
     "A `$schema` member inside the request.",
     "Editors read `$schema`, but AWS sees an unknown parameter and rejects the request. Associate "
     "the schema with a `# yaml-language-server: $schema=...` modeline or your editor's settings.",
+    bad="$schema: ./create-mlflow-app.schema.json\n" + REQUEST,
+    good="# yaml-language-server: $schema=./create-mlflow-app.schema.json\n" + REQUEST,
 )
 INVALID_ENUM = Rule(
     "invalid-enum",
     Severity.ERROR,
     "A value that is not one of the member's valid values.",
     "Enumerated parameters accept only the listed values, spelled and cased exactly.",
+    bad=REQUEST + "AccountDefaultStatus: enabled\n",
+    good=REQUEST + "AccountDefaultStatus: ENABLED\n",
 )
 PATTERN_MISMATCH = Rule(
     "pattern-mismatch",
@@ -64,30 +75,43 @@ PATTERN_MISMATCH = Rule(
     "A value that does not match the member's pattern.",
     "AWS matches the pattern against the whole value: no extra characters, no trailing newline, "
     "and \\d means the ASCII digits 0-9 only.",
+    bad=REQUEST.replace("s3://", "ftp://"),
+    good=REQUEST,
 )
 TOO_SHORT = Rule(
     "too-short",
     Severity.ERROR,
     "A value shorter than the member's minimum length.",
-    "Lengths count characters (Unicode code points), as AWS counts them.",
+    "Some members have a minimum length: a Name and a tag key at least 1 character, a RoleArn at "
+    "least 20. AWS rejects a shorter value; lengths count characters (Unicode code points), as "
+    "AWS counts them.",
+    bad=REQUEST + 'Tags:\n  - Key: ""\n    Value: forecasting\n',
+    good=REQUEST + "Tags:\n  - Key: team\n    Value: forecasting\n",
 )
 TOO_LONG = Rule(
     "too-long",
     Severity.ERROR,
     "A value longer than the member's maximum length.",
-    "Lengths count characters (Unicode code points), as AWS counts them.",
+    "AWS bounds every string member: a Name at 256 characters, ArtifactStoreUri at 1024, a tag "
+    "key at 128 and a tag value at 256. Lengths count characters (Unicode code points), not "
+    "bytes, as AWS counts them.",
+    bad=REQUEST + "Tags:\n  - Key: " + "k" * 129 + "\n    Value: forecasting\n",
+    good=REQUEST + "Tags:\n  - Key: team\n    Value: forecasting\n",
 )
 TOO_FEW_ITEMS = Rule(
     "too-few-items",
     Severity.ERROR,
     "A list with fewer items than the member's minimum.",
-    "The API reference bounds the number of items of some lists.",
+    "The API reference bounds the number of items of some lists. No list of CreateMlflowApp has a "
+    "minimum above zero today, so this rule has no example; it guards a future revision.",
 )
 TOO_MANY_ITEMS = Rule(
     "too-many-items",
     Severity.ERROR,
     "A list with more items than the member's maximum.",
-    "The API reference bounds the number of items of some lists.",
+    "The API reference bounds the number of items of some lists. The one bounded list of "
+    "CreateMlflowApp, Tags, is reported as tag-limit, so this rule has no example; it guards a "
+    "future revision.",
 )
 ALL = (
     INVALID_TYPE,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -26,29 +26,53 @@ class Unreadable:
     reason: str
 
 
-def collect(paths: Sequence[str], stdin_name: str | None) -> Iterator[Source | Unreadable]:
-    """Named files as given; directories walked in sorted order for YAML and JSON files."""
+def _never(path: str) -> bool:
+    return False
+
+
+def collect(
+    paths: Sequence[str],
+    stdin_name: str | None,
+    excluded: Callable[[str], bool] = _never,
+    force_exclude: bool = False,
+) -> Iterator[Source | Unreadable]:
+    """Named files as given; directories walked in sorted order for YAML and JSON files.
+
+    `excluded` skips walked files and directories; a file named on the command line (or the
+    name given to standard input) is read anyway unless `force_exclude` is set: naming a file
+    is asking for it, except where a tool such as pre-commit names every changed file."""
     for path in paths:
         if path == STDIN:
             name = stdin_name or "<stdin>"
-            yield Source(STDIN, name, name.lower().endswith(JSON_SUFFIXES))
+            if not (force_exclude and stdin_name and excluded(stdin_name)):
+                yield Source(STDIN, name, name.lower().endswith(JSON_SUFFIXES))
         elif os.path.isdir(path):
-            yield from _walk(path)
+            yield from _walk(path, excluded)
         elif os.path.isfile(path):
-            yield Source(path, path, path.lower().endswith(JSON_SUFFIXES))
+            if not (force_exclude and excluded(path)):
+                yield Source(path, path, path.lower().endswith(JSON_SUFFIXES))
         else:
             yield Unreadable(path, _missing_reason(path))
 
 
-def _walk(top: str) -> Iterator[Source]:
+def _walk(top: str, excluded: Callable[[str], bool]) -> Iterator[Source]:
     for directory, subdirectories, files in os.walk(top):
         # Hidden folders (.git, .venv, ...) hold no requests; sorting makes the order stable.
-        subdirectories[:] = sorted(d for d in subdirectories if not d.startswith("."))
+        subdirectories[:] = sorted(
+            d
+            for d in subdirectories
+            if not d.startswith(".") and not excluded(os.path.join(directory, d))
+        )
         for name in sorted(files):
+            # Hidden files (.mlflow-app-lint.yaml, .pre-commit-config.yaml, ...) are not requests.
             lowered = name.lower()
-            if lowered.endswith(YAML_SUFFIXES + JSON_SUFFIXES):
-                path = os.path.join(directory, name)
+            path = os.path.join(directory, name)
+            if _is_request_name(lowered) and not excluded(path):
                 yield Source(path, path, lowered.endswith(JSON_SUFFIXES))
+
+
+def _is_request_name(lowered: str) -> bool:
+    return not lowered.startswith(".") and lowered.endswith(YAML_SUFFIXES + JSON_SUFFIXES)
 
 
 def _missing_reason(path: str) -> str:

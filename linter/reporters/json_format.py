@@ -32,7 +32,8 @@ class JsonReporter:
 
 
 def finding_dict(finding: Finding) -> dict[str, Any]:
-    return {
+    """A finding; one listed by --show-suppressed also has `suppressed`: what suppressed it."""
+    entry = {
         "path": finding.path,
         "document": finding.document,
         "line": finding.span.line,
@@ -44,3 +45,6 @@ def finding_dict(finding: Finding) -> dict[str, Any]:
         "message": finding.message,
         "pointer": finding.pointer,
     }
+    if finding.suppression is not None:
+        entry["suppressed"] = finding.suppression
+    return entry

@@ -30,7 +30,10 @@ class TextReporter:
             place = BOLD + place + RESET
             severity = COLOURS[finding.severity] + severity + RESET
             rule = DIM + rule + RESET
-        return f"{place} {severity} {rule} {finding.message}"
+        line = f"{place} {severity} {rule} {finding.message}"
+        return (
+            line if finding.suppression is None else f"{line} (suppressed by {finding.suppression})"
+        )
 
     def _summary(self, report: Report) -> str:
         errors = report.count(Severity.ERROR)

@@ -1,13 +1,6 @@
 """domain-id, duplicate-domain-id: DefaultDomainIdList holds SageMaker domain IDs.
 
-A domain ID is `d-` followed by lower-case letters and digits, hyphens allowed between them but
-not at the end, at most 63 characters (AWS's pattern `d-(-*[a-z0-9]){1,61}`). The console and the
-CLI print them as `d-xxxxxxxxxxxx`. Upper case, a missing `d-` prefix or a trailing hyphen are
-rejected; this rule says which. Listing the same domain twice is accepted by the schema but is
-surely a mistake (a copy-paste, or one domain meant to be another): a warning.
-
-Bad:  DefaultDomainIdList: [D-ABC123, abc123, d-abc123-, d-abc123, d-abc123]
-Good: DefaultDomainIdList: [d-abc123, d-def456]
+The rules' documentation (what and why, with examples) is in their `Rule` definitions below.
 """
 
 from __future__ import annotations
@@ -15,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from ..examples import REQUEST
 from ..findings import Issue, Rule, Severity
 from ..words import show
 
@@ -26,14 +20,23 @@ BODY_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-")
 DOMAIN_ID = Rule(
     "domain-id",
     Severity.ERROR,
-    "A domain ID must be d- followed by lower-case letters, digits and inner hyphens.",
-    __doc__,
+    "A SageMaker domain ID must be d- followed by lower-case letters, digits and inner hyphens.",
+    "A domain ID in DefaultDomainIdList is `d-` followed by lower-case letters and digits, "
+    "hyphens allowed between them but not at the end, at most 63 characters (AWS's pattern "
+    "`d-(-*[a-z0-9]){1,61}`). The console and the CLI print them as `d-xxxxxxxxxxxx`. AWS rejects "
+    "upper case, a missing `d-` prefix or a trailing hyphen; this rule says which it is, and the "
+    "value to write when that is clear.",
+    bad=REQUEST + "DefaultDomainIdList: [D-ABC123, abc123, d-abc123-]\n",
+    good=REQUEST + "DefaultDomainIdList: [d-abc123, d-def456]\n",
 )
 DUPLICATE_DOMAIN_ID = Rule(
     "duplicate-domain-id",
     Severity.WARNING,
-    "The same domain ID appears twice in DefaultDomainIdList.",
-    __doc__,
+    "The same domain ID listed twice in DefaultDomainIdList.",
+    "AWS accepts a domain listed twice, but it is surely a mistake: a copy-paste, or one domain "
+    "meant to be another. Reported at the second occurrence, naming the line of the first.",
+    bad=REQUEST + "DefaultDomainIdList: [d-abc123, d-abc123]\n",
+    good=REQUEST + "DefaultDomainIdList: [d-abc123, d-def456]\n",
 )
 RULES = (DOMAIN_ID, DUPLICATE_DOMAIN_ID)
 REPLACES = frozenset({"pattern-mismatch", "too-long"})

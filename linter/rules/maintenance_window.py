@@ -1,12 +1,6 @@
 """maintenance-window: WeeklyMaintenanceWindowStart must be written Ddd:HH:MM in UTC.
 
-AWS matches `(Mon|Tue|Wed|Thu|Fri|Sat|Sun):([01]\\d|2[0-3]):([0-5]\\d)` against the whole value:
-the day in exactly that spelling and case, a two-digit hour from 00 to 23 and a two-digit minute
-from 00 to 59. The API reference's own example, `TUE:03:30`, is rejected. This rule says which part
-is wrong and, when the intent is clear, the value to write instead.
-
-Bad:  WeeklyMaintenanceWindowStart: TUE:3:30
-Good: WeeklyMaintenanceWindowStart: Tue:03:30
+The rule's documentation (what and why, with examples) is in its `Rule` definition below.
 """
 
 from __future__ import annotations
@@ -14,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from ..examples import REQUEST
 from ..findings import Issue, Rule, Severity
 from ..words import show
 
@@ -25,8 +20,14 @@ ASCII_DIGITS = frozenset("0123456789")
 RULE = Rule(
     "maintenance-window",
     Severity.ERROR,
-    "WeeklyMaintenanceWindowStart must be Ddd:HH:MM (e.g. Tue:03:30).",
-    __doc__,
+    "WeeklyMaintenanceWindowStart must be Ddd:HH:MM (Tue:03:30, not the document's TUE:03:30).",
+    "AWS matches `(Mon|Tue|Wed|Thu|Fri|Sat|Sun):([01]\\d|2[0-3]):([0-5]\\d)` against the whole "
+    "value: the day in exactly that spelling and case, a two-digit hour from 00 to 23 and a "
+    "two-digit minute from 00 to 59, in UTC. The API reference's own example, `TUE:03:30`, is "
+    "rejected. This rule says which part is wrong and, when the intent is clear, the value to "
+    "write instead.",
+    bad=REQUEST + "WeeklyMaintenanceWindowStart: TUE:3:30\n",
+    good=REQUEST + "WeeklyMaintenanceWindowStart: Tue:03:30\n",
 )
 RULES = (RULE,)
 REPLACES = frozenset({"pattern-mismatch", "too-long"})

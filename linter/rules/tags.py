@@ -1,12 +1,8 @@
 """tag-limit, duplicate-tag-key, reserved-tag-key: what AWS requires of a resource's tags.
 
-A SageMaker resource carries at most 50 tags, each key at most once (keys are case-sensitive), and
-keys beginning with `aws:` (in any case) are reserved for AWS's own use: a request may not create
-one. The schema cannot say "unique keys" or "no prefix in any case" in a way editors show well,
-so these are checked here, each at the tag that breaks the rule.
-
-Bad:  Tags: [{Key: team, Value: a}, {Key: team, Value: b}, {Key: AWS:owner, Value: me}]
-Good: Tags: [{Key: team, Value: a}, {Key: owner, Value: me}]
+The schema cannot say "unique keys" or "no prefix in any case" in a way editors show well, so these
+are checked here, each at the tag that breaks the rule. The rules' documentation (what and why,
+with examples) is in their `Rule` definitions below.
 """
 
 from __future__ import annotations
@@ -14,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from ..examples import REQUEST
 from ..findings import Issue, Rule, Severity
 from ..words import plural, show
 
@@ -21,17 +18,40 @@ MEMBER = "Tags"
 MAX_TAGS = 50
 RESERVED_PREFIX = "aws:"
 
+
+def _tags(*pairs: tuple[str, str]) -> str:
+    """An example request with these tags, in flow style, five to a line."""
+    items = [f"{{Key: {key}, Value: {value}}}" for key, value in pairs]
+    rows = [", ".join(items[start : start + 5]) for start in range(0, len(items), 5)]
+    return REQUEST + "Tags: [" + ",\n  ".join(rows) + "]\n"
+
+
 TAG_LIMIT = Rule(
-    "tag-limit", Severity.ERROR, f"More than {MAX_TAGS} tags on one resource.", __doc__
+    "tag-limit",
+    Severity.ERROR,
+    f"More than {MAX_TAGS} tags on one resource.",
+    f"A SageMaker resource carries at most {MAX_TAGS} tags; AWS rejects a request with more. The "
+    "message says how many to remove.",
+    bad=_tags(*((f"k{index}", "v") for index in range(MAX_TAGS + 1))),
+    good=_tags(*((f"k{index}", "v") for index in range(MAX_TAGS))),
 )
 DUPLICATE_TAG_KEY = Rule(
-    "duplicate-tag-key", Severity.ERROR, "Two tags with the same key.", __doc__
+    "duplicate-tag-key",
+    Severity.ERROR,
+    "Two tags with the same key (names the line of the first).",
+    "Each tag key may appear once on a resource, and keys are case-sensitive (`Team` and `team` "
+    "are two keys). AWS rejects a request that repeats one. Reported at the second key.",
+    bad=_tags(("team", "a"), ("team", "b")),
+    good=_tags(("team", "a"), ("owner", "b")),
 )
 RESERVED_TAG_KEY = Rule(
     "reserved-tag-key",
     Severity.ERROR,
-    "A tag key beginning with the reserved aws: prefix.",
-    __doc__,
+    "A tag key beginning with aws: in any case.",
+    "Keys beginning with `aws:` are reserved for AWS's own tags, and the prefix is reserved in "
+    "any case (`AWS:`, `Aws:`): a request may not create one.",
+    bad=_tags(("AWS:owner", "me")),
+    good=_tags(("owner", "me")),
 )
 RULES = (TAG_LIMIT, DUPLICATE_TAG_KEY, RESERVED_TAG_KEY)
 REPLACES = frozenset({"too-many-items"})
