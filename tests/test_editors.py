@@ -144,6 +144,8 @@ NOT_PROBED = {
     "too-few-items": "no member of CreateMlflowApp has a minimum item count",
     "too-many-items": "the only maximum (50 tags) is reported as tag-limit",
     "internal-error": "a bug in mlflow-app-lint",
+    "invalid-suppression": "suppression comments are read by the CLI only",
+    "unused-suppression": "suppression comments are read by the CLI only",
 }
 
 # A bad JSON request; the CLI and the servers must agree on where its defects are.
