@@ -310,6 +310,8 @@ def _pattern(error: ValidationError, path: Path) -> Iterator[Issue]:
     culprit = _first_unmatchable(error.validator_value, value)
     if culprit >= error.schema.get("maxLength", len(value) + 1):
         return  # only its length is wrong, and the maxLength issue says so
+    if culprit == len(value) < error.schema.get("minLength", 0):
+        return  # too short to be complete, and the minLength issue says so
     message = (
         f"{name_of(path)} {show(value)} {_why_unmatched(error.validator_value, value, culprit)}"
     )

@@ -62,3 +62,7 @@ def test_dot_does_not_match_line_terminators_as_in_java(separator: str) -> None:
 def test_a_pathological_value_is_checked_in_bounded_time() -> None:
     request = {**VALID, "Name": "a" + "-" * 100_000 + "!"}
     assert ("too-long", ("Name",)) in rules_for(request)
+
+
+def test_an_empty_value_is_one_defect_too_short() -> None:
+    assert rules_for({**VALID, "Name": ""}) == [("too-short", ("Name",))]
