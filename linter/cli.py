@@ -7,11 +7,13 @@ import sys
 
 import click
 
-from . import __version__, schemagen
+from . import __version__, diffs, schemagen
 from .atomic import write_atomically
 from .findings import Severity
 from .reporters import REPORTERS, ReportOptions
-from .run import Report, run
+from .run import Mode, Report, run
+from .sources import STDIN, Source
+from .words import plural
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -40,18 +42,65 @@ def main() -> None:
     show_default=True,
     help="Colour the text report (auto: on a terminal, unless NO_COLOR is set).",
 )
-def check(paths: tuple[str, ...], format_name: str, stdin_filename: str | None, color: str) -> None:
+@click.option(
+    "--fix",
+    is_flag=True,
+    help="Correct in place what has one certain correction, then report what remains. With '-', "
+    "print the fixed text and write the report to standard error.",
+)
+@click.option(
+    "--diff",
+    "show_diff",
+    is_flag=True,
+    help="Print the corrections --fix would make as a unified diff; change nothing.",
+)
+def check(
+    paths: tuple[str, ...],
+    format_name: str,
+    stdin_filename: str | None,
+    color: str,
+    fix: bool,
+    show_diff: bool,
+) -> None:
     """Check request files. PATHS are files, directories (searched for .yaml, .yml and .json
     files) or '-' for standard input.
 
-    Exit status: 0 when no error was found, 1 when one was, 2 when a path could not be read or the
-    command line is wrong."""
-    report = run(paths, stdin_filename)
-    reporter = REPORTERS[format_name](ReportOptions(colour=_use_colour(color)))
-    click.echo(reporter.render(report), nl=False, color=True)
+    Exit status: 0 when no error was found (after --fix: remains), 1 when one was, 2 when a path
+    could not be read or written or the command line is wrong."""
+    if fix and show_diff:
+        raise click.UsageError("--fix and --diff cannot be used together")
+    mode = Mode.FIX if fix else Mode.DIFF if show_diff else Mode.CHECK
+    report = run(paths, stdin_filename, mode, _write_fixed)
+    if mode is Mode.DIFF:
+        click.echo(diffs.unified(report.fixes), nl=False)
+        click.echo(_would_fix(report), err=True)
+    else:
+        reporter = REPORTERS[format_name](ReportOptions(colour=_use_colour(color)))
+        # With --fix, standard output carries standard input's fixed text.
+        click.echo(reporter.render(report), nl=False, color=True, err=fix and STDIN in paths)
     for item in report.unreadable:
         click.echo(f"mlflow-app-lint: cannot read {item.shown_as}: {item.reason}", err=True)
+    for item in report.unwritable:
+        click.echo(
+            f"mlflow-app-lint: cannot write {item.shown_as}: {item.reason}; "
+            "it is left unchanged, its findings are reported as they are",
+            err=True,
+        )
     sys.exit(_exit_status(report))
+
+
+def _write_fixed(source: Source, data: bytes) -> None:
+    if source.location == STDIN:
+        stdout = click.get_binary_stream("stdout")
+        stdout.write(data)
+        stdout.flush()
+    else:
+        write_atomically(source.location, data)
+
+
+def _would_fix(report: Report) -> str:
+    files = plural(len(report.fixes), "file")
+    return f"mlflow-app-lint: --fix would fix {plural(report.fixed, 'problem')} in {files}."
 
 
 def _use_colour(choice: str) -> bool:
@@ -61,7 +110,7 @@ def _use_colour(choice: str) -> bool:
 
 
 def _exit_status(report: Report) -> int:
-    if report.unreadable:
+    if report.unreadable or report.unwritable:
         return EXIT_USAGE
     return EXIT_FINDINGS if report.count(Severity.ERROR) else EXIT_CLEAN
 

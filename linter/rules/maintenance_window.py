@@ -3,7 +3,8 @@
 AWS matches `(Mon|Tue|Wed|Thu|Fri|Sat|Sun):([01]\\d|2[0-3]):([0-5]\\d)` against the whole value:
 the day in exactly that spelling and case, a two-digit hour from 00 to 23 and a two-digit minute
 from 00 to 59. The API reference's own example, `TUE:03:30`, is rejected. This rule says which part
-is wrong and, when the intent is clear, the value to write instead.
+is wrong and, when the intent is clear, the value to write instead; `check --fix` writes it (the
+day's spelling and case, a one-digit hour or minute padded with a zero).
 
 Bad:  WeeklyMaintenanceWindowStart: TUE:3:30
 Good: WeeklyMaintenanceWindowStart: Tue:03:30
@@ -14,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from ..findings import Issue, Rule, Severity
+from ..findings import Fix, Issue, Rule, Severity
 from ..words import show
 
 MEMBER = "WeeklyMaintenanceWindowStart"
@@ -27,6 +28,7 @@ RULE = Rule(
     Severity.ERROR,
     "WeeklyMaintenanceWindowStart must be Ddd:HH:MM (e.g. Tue:03:30).",
     __doc__,
+    fixable=True,
 )
 RULES = (RULE,)
 REPLACES = frozenset({"pattern-mismatch", "too-long"})
@@ -40,9 +42,11 @@ def check(request: dict[str, Any]) -> Iterator[Issue]:
     if not problems:
         return
     message = f"{MEMBER} {show(value)}: " + "; ".join(problems)
+    fix = None
     if corrected is not None:
         message += f"; write '{corrected}'"
-    yield Issue(RULE, message, (MEMBER,))
+        fix = Fix.replace_value((MEMBER,), corrected)
+    yield Issue(RULE, message, (MEMBER,), fix=fix)
 
 
 def diagnose(value: str) -> tuple[list[str], str | None]:

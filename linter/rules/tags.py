@@ -3,7 +3,8 @@
 A SageMaker resource carries at most 50 tags, each key at most once (keys are case-sensitive), and
 keys beginning with `aws:` (in any case) are reserved for AWS's own use: a request may not create
 one. The schema cannot say "unique keys" or "no prefix in any case" in a way editors show well,
-so these are checked here, each at the tag that breaks the rule.
+so these are checked here, each at the tag that breaks the rule. A later tag that is an exact copy
+of an earlier one (same key, same value) says nothing new: `check --fix` removes it.
 
 Bad:  Tags: [{Key: team, Value: a}, {Key: team, Value: b}, {Key: AWS:owner, Value: me}]
 Good: Tags: [{Key: team, Value: a}, {Key: owner, Value: me}]
@@ -14,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from ..findings import Issue, Rule, Severity
+from ..findings import Fix, Issue, Rule, Severity
 from ..words import plural, show
 
 MEMBER = "Tags"
@@ -25,7 +26,7 @@ TAG_LIMIT = Rule(
     "tag-limit", Severity.ERROR, f"More than {MAX_TAGS} tags on one resource.", __doc__
 )
 DUPLICATE_TAG_KEY = Rule(
-    "duplicate-tag-key", Severity.ERROR, "Two tags with the same key.", __doc__
+    "duplicate-tag-key", Severity.ERROR, "Two tags with the same key.", __doc__, fixable=True
 )
 RESERVED_TAG_KEY = Rule(
     "reserved-tag-key",
@@ -49,6 +50,7 @@ def check(request: dict[str, Any]) -> Iterator[Issue]:
         yield Issue(TAG_LIMIT, message, (MEMBER,))
     first_index: dict[str, int] = {}
     for index, tag in enumerate(tags):
+        copy = tag in tags[:index]
         key = tag.get("Key") if isinstance(tag, dict) else None
         if not isinstance(key, str):
             continue
@@ -60,6 +62,8 @@ def check(request: dict[str, Any]) -> Iterator[Issue]:
             message = (
                 f"tag key {show(key)} is already used at {{related}}; each key may appear once"
             )
-            yield Issue(DUPLICATE_TAG_KEY, message, path, related=(MEMBER, first_index[key], "Key"))
+            related = (MEMBER, first_index[key], "Key")
+            fix = Fix.remove_item((MEMBER, index)) if copy else None
+            yield Issue(DUPLICATE_TAG_KEY, message, path, related=related, fix=fix)
         else:
             first_index[key] = index
