@@ -91,9 +91,8 @@ def check(
 
 def _write_fixed(source: Source, data: bytes) -> None:
     if source.location == STDIN:
-        stdout = click.get_binary_stream("stdout")
-        stdout.write(data)
-        stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
     else:
         write_atomically(source.location, data)
 

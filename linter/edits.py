@@ -146,6 +146,10 @@ def _whole_lines(text: str, line_start: int, end: int, tail: re.Pattern) -> tupl
     line_end = LINE_END.match(text, after)
     if line_end is None:
         return ()
+    if not line_end.group() and line_start > 0:
+        # The file's last line, with no line break after it: the break before it goes instead,
+        # so that the file still ends without one.
+        line_start -= 2 if text.endswith("\r\n", 0, line_start) else 1
     return (TextEdit(line_start, line_end.end(), ""),)
 
 
