@@ -8,6 +8,7 @@ spelling, and a second --fix must change nothing.
 from __future__ import annotations
 
 import codecs
+import re
 import stat
 import subprocess
 import sys
@@ -15,6 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from ruamel.yaml import YAML
 
 from .conftest import ROOT, invoke
 
@@ -268,7 +270,7 @@ def test_fix_writes_exactly_the_expected_bytes(
     assert "fixed" not in second.stdout, "a second --fix changed something"
 
 
-@pytest.mark.parametrize("spelling", SPELLINGS)
+@pytest.mark.parametrize("spelling", ["lf", "bom-crlf"])
 @pytest.mark.parametrize(("name", "file_name", "text"), UNFIXED, ids=[c[0] for c in UNFIXED])
 def test_uncertain_corrections_are_left_alone(
     tmp_path: Path, spelling: str, name: str, file_name: str, text: str
@@ -443,3 +445,16 @@ def test_examples_bad_request_fixes_to_the_committed_diff(tmp_path: Path) -> Non
         ("  - D-ABC123DEF456", "  - d-abc123def456"),
     ]
     assert outcome.exit_code == 1
+
+
+def test_pre_commit_offers_a_checking_hook_and_a_fixing_hook() -> None:
+    hooks = {hook["id"]: hook for hook in YAML(typ="safe").load(ROOT / ".pre-commit-hooks.yaml")}
+    assert hooks["mlflow-app-lint"]["entry"] == "mlflow-app-lint check"
+    assert hooks["mlflow-app-lint-fix"]["entry"] == "mlflow-app-lint check --fix"
+    for hook in hooks.values():
+        assert hook["language"] == "python"
+        files = re.compile(hook["files"])
+        for name in ("app.mlflow-app.yaml", "a/b.mlflow-app.json", "mlflow-apps/team/app.yml"):
+            assert files.search(name), name
+        for name in ("app.yaml", "mlflow-apps.yaml", "not-mlflow-apps/app.yaml"):
+            assert not files.search(name), name
