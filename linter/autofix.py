@@ -6,8 +6,9 @@ A fix is applied only when all of these hold after its edits:
   value, a removed item) and nothing else changed;
 - no new error appears. A renamed member's value was never checked before (the value of an
   unknown member is not validated), so findings inside it are revealed by the fix, not made by it.
-Fixes that pass together in one pass are applied together; otherwise those that pass alone, one
-per pass. Passes repeat until nothing more applies (a fix can reveal another), at most MAX_PASSES.
+Fixes that pass together in one pass are applied together; otherwise those that pass alone,
+together if they pass so, else one per pass. Passes repeat until nothing more applies (a fix can
+reveal another), at most MAX_PASSES.
 Only documents without parse problems are fixed. The bytes outside the edited spans, the UTF-8
 byte-order mark and the line endings are kept exactly.
 """
@@ -93,8 +94,9 @@ def _fix_text(text: str, is_json: bool) -> tuple[str, int]:
         state = _State(text, is_json)
         chosen = _without_overlaps(_candidates(state))
         if not _acceptable(state, chosen):
-            working = [candidate for candidate in chosen if _acceptable(state, [candidate])]
-            chosen = working[:1]  # each works alone, not all together: one, then plan again
+            chosen = [candidate for candidate in chosen if _acceptable(state, [candidate])]
+            if not _acceptable(state, chosen):
+                chosen = chosen[:1]  # each works alone, not all together: one, then plan again
         if not chosen:
             break
         text = apply(text, [edit for candidate in chosen for edit in candidate.edits])

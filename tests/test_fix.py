@@ -214,6 +214,16 @@ FIXED = [
         JSON_HEAD + '  "Tags": [{"Key": "a", "Value": "b"}]\n}\n',
     ),
     (
+        "many-fixes-beside-a-refused-one",
+        "app.yaml",
+        REQUEST.replace("app", "1.5")
+        + "Tags:\n"
+        + "".join(f"  - key: k{i}\n    Value: v\n" for i in range(12)),
+        REQUEST.replace("app", "1.5")
+        + "Tags:\n"
+        + "".join(f"  - Key: k{i}\n    Value: v\n" for i in range(12)),
+    ),
+    (
         "stream-second-document",
         "app.yaml",
         REQUEST + "---\n" + REQUEST + "AccountDefaultStatus: enabled\n",
