@@ -7,14 +7,15 @@ import sys
 
 import click
 
-from . import __version__, ruledocs, schemagen
+from . import __version__, diffs, ruledocs, schemagen
 from .atomic import write_atomically
 from .catalogue import RULES
 from .config import Config, ConfigError, Overrides, load
 from .findings import Severity
 from .reporters import REPORTERS, ReportOptions
-from .run import Report, run
-from .words import closest
+from .run import Mode, Options, Report, run
+from .sources import STDIN, Source
+from .words import closest, plural
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -76,6 +77,18 @@ def main() -> None:
 @click.option(
     "--show-suppressed", is_flag=True, help="Also list suppressed findings, marked as such."
 )
+@click.option(
+    "--fix",
+    is_flag=True,
+    help="Correct in place what has one certain correction, then report what remains. With '-', "
+    "print the fixed text and write the report to standard error.",
+)
+@click.option(
+    "--diff",
+    "show_diff",
+    is_flag=True,
+    help="Print the corrections --fix would make as a unified diff; change nothing.",
+)
 def check(
     paths: tuple[str, ...],
     format_name: str,
@@ -84,7 +97,9 @@ def check(
     config_file: str | None,
     no_config: bool,
     show_suppressed: bool,
-    **overrides,
+    fix: bool,
+    show_diff: bool,
+    **overrides: tuple[str, ...] | str | bool | None,
 ) -> None:
     """Check request files. PATHS are files, directories (searched for .yaml, .yml and .json
     files) or '-' for standard input.
@@ -93,21 +108,48 @@ def check(
     first found walking up from the current directory; options override them. Lists are
     comma-separated, and options may be repeated.
 
-    Exit status: 0 when no error was found, 1 when one was, 2 when a path could not be read or the
-    command line or configuration is wrong."""
+    Exit status: 0 when no error was found (after --fix: remains), 1 when one was, 2 when a path
+    could not be read or written, or the command line or configuration is wrong."""
     if config_file is not None and no_config:
         raise click.UsageError("--config and --no-config exclude each other")
+    if fix and show_diff:
+        raise click.UsageError("--fix and --diff cannot be used together")
     try:
         config = load(Overrides(**overrides), config_file, use_files=not no_config)
     except ConfigError as error:
         click.echo(f"mlflow-app-lint: {error}", err=True)
         sys.exit(EXIT_USAGE)
-    report = run(paths, stdin_filename, config, show_suppressed)
-    reporter = REPORTERS[format_name](ReportOptions(colour=_use_colour(color)))
-    click.echo(reporter.render(report), nl=False, color=True)
+    mode = Mode.FIX if fix else Mode.DIFF if show_diff else Mode.CHECK
+    report = run(paths, stdin_filename, Options(config, show_suppressed, mode, _write_fixed))
+    if mode is Mode.DIFF:
+        click.echo(diffs.unified(report.fixes), nl=False)
+        click.echo(_would_fix(report), err=True)
+    else:
+        reporter = REPORTERS[format_name](ReportOptions(colour=_use_colour(color)))
+        # With --fix, standard output carries standard input's fixed text.
+        click.echo(reporter.render(report), nl=False, color=True, err=fix and STDIN in paths)
     for item in report.unreadable:
         click.echo(f"mlflow-app-lint: cannot read {item.shown_as}: {item.reason}", err=True)
+    for item in report.unwritable:
+        click.echo(
+            f"mlflow-app-lint: cannot write {item.shown_as}: {item.reason}; "
+            "it is left unchanged, its findings are reported as they are",
+            err=True,
+        )
     sys.exit(_exit_status(report, config))
+
+
+def _write_fixed(source: Source, data: bytes) -> None:
+    if source.location == STDIN:
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    else:
+        write_atomically(source.location, data)
+
+
+def _would_fix(report: Report) -> str:
+    files = plural(len(report.fixes), "file")
+    return f"mlflow-app-lint: --fix would fix {plural(report.fixed, 'problem')} in {files}."
 
 
 def _use_colour(choice: str) -> bool:
@@ -117,7 +159,7 @@ def _use_colour(choice: str) -> bool:
 
 
 def _exit_status(report: Report, config: Config) -> int:
-    if report.unreadable:
+    if report.unreadable or report.unwritable:
         return EXIT_USAGE
     failing = [Severity.ERROR] + ([Severity.WARNING] if config.fail_on is Severity.WARNING else [])
     return EXIT_FINDINGS if any(report.count(severity) for severity in failing) else EXIT_CLEAN

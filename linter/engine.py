@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 
 from . import policy, schema_check
@@ -23,28 +23,37 @@ class FileResult:
     """Findings a suppression comment or per-file-ignores set aside (for --show-suppressed)."""
 
 
+FixableIssues = Collection[tuple[int, Issue]]
+"""(document index, issue) of the issues whose fix `check --fix` would apply."""
+
+
 def lint_bytes(data: bytes, path: str, is_json: bool, config: Config | None = None) -> FileResult:
-    result = _lint_documents(parse_bytes(data, is_json), path)
-    return _configured(result, policy.yaml_text(data, is_json), config or Config())
+    result = lint_documents(parse_bytes(data, is_json), path)
+    return configure(result, data, is_json, config or Config())
 
 
 def lint_text(text: str, path: str, is_json: bool, config: Config | None = None) -> FileResult:
-    result = _lint_documents(parse(text, is_json), path)
-    return _configured(result, None if is_json else text, config or Config())
+    return configure(lint_documents(parse(text, is_json), path), text.encode(), is_json, config)
 
 
-def _configured(result: FileResult, text: str | None, config: Config) -> FileResult:
-    reported, suppressed = policy.apply(result.findings, result.path, text, config)
-    return FileResult(result.path, result.documents, reported, suppressed)
+def configure(result: FileResult, data: bytes, is_json: bool, config: Config | None) -> FileResult:
+    """The findings the configuration and the file's suppression comments leave reported."""
+    text = policy.yaml_text(data, is_json)
+    reported, suppressed = policy.apply(result.findings, result.path, text, config or Config())
+    return dataclasses.replace(result, findings=reported, suppressed=suppressed)
 
 
-def _lint_documents(documents: list[Document], path: str) -> FileResult:
-    findings = [finding for document in documents for finding in _lint_document(document, path)]
+def lint_documents(
+    documents: list[Document], path: str, fixable: FixableIssues = frozenset()
+) -> FileResult:
+    findings = [
+        finding for document in documents for finding in _lint_document(document, path, fixable)
+    ]
     findings.sort(key=lambda finding: finding.sort_key)
     return FileResult(path, len(documents), tuple(findings))
 
 
-def _lint_document(document: Document, path: str) -> Iterator[Finding]:
+def _lint_document(document: Document, path: str, fixable: FixableIssues) -> Iterator[Finding]:
     for problem in document.problems:
         yield _finding(path, document.index, problem.issue, problem.span)
     if not document.checkable:
@@ -53,10 +62,11 @@ def _lint_document(document: Document, path: str) -> Iterator[Finding]:
         if _under(issue.path, document.unread):
             continue
         span = document.locator.span(issue.path, issue.target)
+        can_fix = (document.index, issue) in fixable
         if issue.related is not None:
             related = document.locator.span(issue.related, issue.target)
             issue = _with_related_line(issue, related.line)
-        yield _finding(path, document.index, issue, span)
+        yield _finding(path, document.index, issue, span, can_fix)
 
 
 def document_issues(document: Document) -> list[Issue]:
@@ -94,7 +104,7 @@ def _with_related_line(issue: Issue, line: int) -> Issue:
     return dataclasses.replace(issue, message=message)
 
 
-def _finding(path: str, document: int, issue: Issue, span: Span) -> Finding:
+def _finding(path: str, document: int, issue: Issue, span: Span, fixable: bool = False) -> Finding:
     return Finding(
         path=path,
         document=document,
@@ -103,4 +113,5 @@ def _finding(path: str, document: int, issue: Issue, span: Span) -> Finding:
         message=issue.message,
         pointer=json_pointer(issue.path),
         severity=issue.rule.severity,
+        fixable=fixable,
     )

@@ -39,9 +39,40 @@ class Rule:
     good: str | None = None
     """The same request written correctly (no finding at all); checked by a test."""
     fixable: bool = False
+    """True when `check --fix` can correct some of its findings (only where the right value is
+    certain)."""
     locked: bool = False
     """Says a file (or part of it) could not be checked at all: configuration and suppression
     comments cannot disable or demote it, or an unreadable file would pass unchecked."""
+
+
+class Edit(enum.Enum):
+    """What a fix does to the request, said without file positions."""
+
+    REPLACE_VALUE = "replace-value"  # the scalar at the path becomes the string `text`
+    RENAME_KEY = "rename-key"  # the member at the path is renamed to `text`
+    REMOVE_ITEM = "remove-item"  # the list item at the path is removed
+
+
+@dataclass(frozen=True)
+class Fix:
+    """A correction whose right value is certain; the fixer turns it into an exact text edit."""
+
+    edit: Edit
+    path: Path
+    text: str | None = None
+
+    @classmethod
+    def replace_value(cls, path: Path, text: str) -> Fix:
+        return cls(Edit.REPLACE_VALUE, path, text)
+
+    @classmethod
+    def rename_key(cls, path: Path, name: str) -> Fix:
+        return cls(Edit.RENAME_KEY, path, name)
+
+    @classmethod
+    def remove_item(cls, path: Path) -> Fix:
+        return cls(Edit.REMOVE_ITEM, path)
 
 
 @dataclass(frozen=True)
@@ -56,6 +87,8 @@ class Issue:
     """Another location the message refers to; `{related}` in the message becomes its line."""
     suggestion: str | None = None
     """The value or name the user most likely meant, when the issue has one."""
+    fix: Fix | None = None
+    """The certain correction, when there is one."""
 
 
 @dataclass(frozen=True)
@@ -81,6 +114,8 @@ class Finding:
     severity: Severity
     suppression: str | None = None
     """What suppressed this finding (a comment or per-file-ignores); None when it is reported."""
+    fixable: bool = False
+    """`check --fix` would correct it."""
 
     @property
     def sort_key(self) -> tuple[str, int, int, int, str]:

@@ -2,20 +2,54 @@
 
 from __future__ import annotations
 
+import enum
 import sys
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 
+from .autofix import check_bytes, fix_bytes
 from .config import Config
-from .engine import FileResult, lint_bytes
+from .engine import FileResult, configure
 from .findings import Finding, Severity
 from .sources import STDIN, Source, Unreadable, collect
+
+
+class Mode(enum.Enum):
+    CHECK = "check"
+    DIFF = "diff"
+    """Compute the fixes, write nothing; the findings are those of the files as they are."""
+    FIX = "fix"
+    """Write the fixed files; the findings are those that remain."""
+
+
+Writer = Callable[[Source, bytes], None]
+"""Writes a fixed file (or, for standard input, prints it); raises OSError when it cannot."""
+
+
+@dataclass(frozen=True)
+class FileFix:
+    """The fixes of one file: its bytes before and after, and how many fixes were applied."""
+
+    shown_as: str
+    before: bytes
+    after: bytes
+    applied: int
+
+
+@dataclass(frozen=True)
+class Unwritable:
+    shown_as: str
+    reason: str
 
 
 @dataclass(frozen=True)
 class Report:
     files: tuple[FileResult, ...]
     unreadable: tuple[Unreadable, ...]
+    fixes: tuple[FileFix, ...] = ()
+    """Fixes written (`--fix`) or that would be (`--diff`)."""
+    unwritable: tuple[Unwritable, ...] = ()
+    """Files whose fixes could not be written: left unchanged, and reported as they are."""
 
     @property
     def findings(self) -> tuple[Finding, ...]:
@@ -33,29 +67,78 @@ class Report:
             if finding.severity is severity and finding.suppression is None
         )
 
+    @property
+    def fixed(self) -> int:
+        return sum(fix.applied for fix in self.fixes)
+
+    @property
+    def fixable(self) -> int:
+        return sum(1 for f in self.findings if f.fixable and f.suppression is None)
+
+
+@dataclass(frozen=True)
+class Options:
+    """What a run does besides linting: its configuration, an audit of suppressions, fixes."""
+
+    config: Config = field(default_factory=Config)
+    show_suppressed: bool = False
+    mode: Mode = Mode.CHECK
+    write: Writer | None = None
+    """With Mode.FIX, given each fixed file (and standard input's text, fixed or not, since its
+    reader expects it back)."""
+
 
 def run(
-    paths: Sequence[str],
-    stdin_name: str | None = None,
-    config: Config | None = None,
-    show_suppressed: bool = False,
+    paths: Sequence[str], stdin_name: str | None = None, options: Options | None = None
 ) -> Report:
-    config = config or Config()
+    """Lint every path named, as the options say."""
+    options = options or Options()
+    config = options.config
     results: list[FileResult] = []
     unreadable: list[Unreadable] = []
+    fixes: list[FileFix] = []
+    unwritable: list[Unwritable] = []
     for item in collect(paths, stdin_name, config.is_excluded, config.force_exclude):
-        outcome = item if isinstance(item, Unreadable) else _lint(item, config, show_suppressed)
-        (unreadable if isinstance(outcome, Unreadable) else results).append(outcome)
-    return Report(tuple(results), tuple(unreadable))
+        if isinstance(item, Unreadable):
+            unreadable.append(item)
+            continue
+        try:
+            data = _read(item)
+        except OSError as error:
+            unreadable.append(Unreadable(item.shown_as, error.strerror or str(error)))
+            continue
+        result, change, failure = _process(item, data, options)
+        results.append(result)
+        fixes += [change] if change else []
+        unwritable += [failure] if failure else []
+    return Report(tuple(results), tuple(unreadable), tuple(fixes), tuple(unwritable))
 
 
-def _lint(source: Source, config: Config, show_suppressed: bool) -> FileResult | Unreadable:
+def _process(
+    source: Source, data: bytes, options: Options
+) -> tuple[FileResult, FileFix | None, Unwritable | None]:
+    if options.mode is Mode.CHECK:
+        return _checked(source, data, options), None, None
+    fixed = fix_bytes(data, source.shown_as, source.is_json, options.config)
+    change = FileFix(source.shown_as, data, fixed.data, fixed.applied) if fixed.applied else None
+    if options.mode is Mode.DIFF:
+        return _checked(source, data, options), change, None
     try:
-        data = _read(source)
+        if options.write is not None and (fixed.applied or source.location == STDIN):
+            options.write(source, fixed.data)
     except OSError as error:
-        return Unreadable(source.shown_as, error.strerror or str(error))
-    result = lint_bytes(data, source.shown_as, source.is_json, config)
-    if not show_suppressed:
+        failure = Unwritable(source.shown_as, error.strerror or str(error))
+        return _checked(source, data, options), None, failure
+    return _configured(fixed.result, fixed.data, source, options), change, None
+
+
+def _checked(source: Source, data: bytes, options: Options) -> FileResult:
+    return _configured(check_bytes(data, source.shown_as, source.is_json), data, source, options)
+
+
+def _configured(result: FileResult, data: bytes, source: Source, options: Options) -> FileResult:
+    result = configure(result, data, source.is_json, options.config)
+    if not options.show_suppressed:
         return result
     # An audit lists suppressed findings among the others, each marked with what suppressed it.
     listed = sorted(result.findings + result.suppressed, key=lambda finding: finding.sort_key)

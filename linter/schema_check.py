@@ -19,7 +19,7 @@ from jsonschema import Draft7Validator, ValidationError, validators
 
 from .document import Scalar
 from .examples import REQUEST
-from .findings import Issue, Path, Rule, Severity, Target
+from .findings import Fix, Issue, Path, Rule, Severity, Target
 from .words import closest, describe, name_of, one_of, plural, show
 
 SCHEMA_FILE_NAME = "create-mlflow-app.schema.json"
@@ -33,6 +33,7 @@ INVALID_TYPE = Rule(
     "number, a boolean or a date, not as text: quote such values.",
     bad=REQUEST.replace("Name: my-app", "Name: 2024"),
     good=REQUEST.replace("Name: my-app", 'Name: "2024"'),
+    fixable=True,
 )
 MISSING_REQUIRED = Rule(
     "missing-required",
@@ -51,6 +52,7 @@ UNKNOWN_FIELD = Rule(
     "suggests the closest valid name.",
     bad=REQUEST.replace("ArtifactStoreUri", "ArtifactStoreURI"),
     good=REQUEST,
+    fixable=True,
 )
 SCHEMA_MEMBER = Rule(
     "schema-member",
@@ -68,6 +70,7 @@ INVALID_ENUM = Rule(
     "Enumerated parameters accept only the listed values, spelled and cased exactly.",
     bad=REQUEST + "AccountDefaultStatus: enabled\n",
     good=REQUEST + "AccountDefaultStatus: ENABLED\n",
+    fixable=True,
 )
 PATTERN_MISMATCH = Rule(
     "pattern-mismatch",
@@ -256,7 +259,24 @@ def _type(error: ValidationError, path: Path) -> Iterator[Issue]:
         message += f'; quote it: "{_text(error.instance)}"'
     elif error.instance is None:
         message += "; give it a value or remove it"
-    yield Issue(INVALID_TYPE, message, path)
+    fix = None
+    if expected == "string" and _canonical_number(error.instance):
+        fix = Fix.replace_value(path, error.instance.text)
+    yield Issue(INVALID_TYPE, message, path, fix=fix)
+
+
+CANONICAL_DECIMAL = regex.compile(r"-?[0-9]+(\.[0-9]+)?")
+
+
+def _canonical_number(value: Any) -> bool:
+    """A number written the one way a reader writes it back (2024, 1.5): its text is then surely
+    the string the user meant. Other spellings (0x10, 1e3, 007, 1.10, +1) could mean another
+    text or the number itself, so they are not quoted automatically."""
+    if not isinstance(value, Scalar) or not CANONICAL_DECIMAL.fullmatch(value.text):
+        return False
+    if value.kind == "integer":
+        return str(int(value.text)) == value.text
+    return value.kind == "number" and repr(float(value.text)) == value.text
 
 
 def _quotable(value: Any) -> bool:
@@ -293,7 +313,14 @@ def _additional(error: ValidationError, path: Path) -> Iterator[Issue]:
         message = f"unknown member {show(name)}"
         suggestion = closest(name, (k for k in known if k not in error.instance))
         message += f"; did you mean '{suggestion}'?" if suggestion else f"; valid: {one_of(known)}"
-        yield Issue(UNKNOWN_FIELD, message, (*path, name), Target.KEY, suggestion=suggestion)
+        right = _same_but_case(name, known)
+        # The right name already set: renaming would make a duplicate, which needs a person.
+        fix = None
+        if right is not None and right not in error.instance:
+            fix = Fix.rename_key((*path, name), right)
+        yield Issue(
+            UNKNOWN_FIELD, message, (*path, name), Target.KEY, suggestion=suggestion, fix=fix
+        )
 
 
 def _enum(error: ValidationError, path: Path) -> Iterator[Issue]:
@@ -302,7 +329,15 @@ def _enum(error: ValidationError, path: Path) -> Iterator[Issue]:
     suggestion = closest(str(error.instance), values) if isinstance(error.instance, str) else None
     if suggestion:
         message += f"; did you mean '{suggestion}'?"
-    yield Issue(INVALID_ENUM, message, path)
+    right = _same_but_case(error.instance, values) if isinstance(error.instance, str) else None
+    fix = Fix.replace_value(path, right) if right else None
+    yield Issue(INVALID_ENUM, message, path, fix=fix)
+
+
+def _same_but_case(word: str, candidates: list[str]) -> str | None:
+    """The one candidate that differs from `word` only in case; None when none or several do."""
+    matches = [candidate for candidate in candidates if candidate.lower() == word.lower()]
+    return matches[0] if len(matches) == 1 else None
 
 
 def _pattern(error: ValidationError, path: Path) -> Iterator[Issue]:

@@ -47,7 +47,7 @@ def test_json_report_is_the_documented_contract() -> None:
     outcome = invoke("check", "--format", "json", str(BAD_YAML), str(GOOD_JSON))
     report = outcome.report
     assert report["version"] == 1
-    assert set(report["summary"]) == {"files", "documents", "errors", "warnings"}
+    assert set(report["summary"]) == {"files", "documents", "errors", "warnings", "fixed"}
     assert report["summary"]["files"] == 2
     assert report["summary"]["errors"] == sum(f["severity"] == "error" for f in report["findings"])
     name = next(f for f in report["findings"] if f["pointer"] == "/Name")
@@ -62,6 +62,7 @@ def test_json_report_is_the_documented_contract() -> None:
         "rule": "invalid-type",
         "message": 'Name must be a string, got the integer 2024; quote it: "2024"',
         "pointer": "/Name",
+        "fixable": True,
     }
 
 

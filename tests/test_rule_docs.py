@@ -80,7 +80,7 @@ def test_rule_prints_the_full_documentation() -> None:
     outcome = invoke("rule", "maintenance-window")
     assert outcome.exit_code == 0
     rule = RULES["maintenance-window"]
-    assert outcome.stdout.startswith("maintenance-window (default severity error, no fix)\n")
+    assert outcome.stdout.startswith("maintenance-window (default severity error, can fix)\n")
     assert "Bad:\n    Name: my-app\n" in outcome.stdout
     assert "    WeeklyMaintenanceWindowStart: Tue:03:30\n" in outcome.stdout
     assert " ".join(rule.rationale.split()) in " ".join(outcome.stdout.split())

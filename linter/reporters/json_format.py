@@ -26,6 +26,7 @@ class JsonReporter:
                 "documents": report.documents,
                 "errors": report.count(Severity.ERROR),
                 "warnings": report.count(Severity.WARNING),
+                "fixed": report.fixed,
             },
         }
         return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
@@ -44,6 +45,7 @@ def finding_dict(finding: Finding) -> dict[str, Any]:
         "rule": finding.rule.id,
         "message": finding.message,
         "pointer": finding.pointer,
+        "fixable": finding.fixable,
     }
     if finding.suppression is not None:
         entry["suppressed"] = finding.suppression

@@ -41,6 +41,14 @@ class TextReporter:
         checked = (
             f"Checked {plural(len(report.files), 'file')}, {plural(report.documents, 'document')}"
         )
+        found = f"{plural(errors, 'error')}, {plural(warnings, 'warning')}"
+        if report.fixes:
+            fixed = (
+                f"fixed {plural(report.fixed, 'problem')} in {plural(len(report.fixes), 'file')}"
+            )
+            remain = f"{found} remain" if errors or warnings else "no problems remain"
+            return f"{checked}: {fixed}; {remain}."
         if not errors and not warnings:
             return f"{checked}: no problems found."
-        return f"{checked}: {plural(errors, 'error')}, {plural(warnings, 'warning')}."
+        fixable = f" ({report.fixable} fixable with --fix)" if report.fixable else ""
+        return f"{checked}: {found}{fixable}."

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..examples import REQUEST
-from ..findings import Issue, Rule, Severity
+from ..findings import Fix, Issue, Rule, Severity
 from ..words import show
 
 MEMBER = "DefaultDomainIdList"
@@ -25,9 +25,11 @@ DOMAIN_ID = Rule(
     "hyphens allowed between them but not at the end, at most 63 characters (AWS's pattern "
     "`d-(-*[a-z0-9]){1,61}`). The console and the CLI print them as `d-xxxxxxxxxxxx`. AWS rejects "
     "upper case, a missing `d-` prefix or a trailing hyphen; this rule says which it is, and the "
-    "value to write when that is clear.",
+    "value to write when that is clear. `check --fix` lower-cases an ID whose only defect is "
+    "upper case; other defects need a person.",
     bad=REQUEST + "DefaultDomainIdList: [D-ABC123, abc123, d-abc123-]\n",
     good=REQUEST + "DefaultDomainIdList: [d-abc123, d-def456]\n",
+    fixable=True,
 )
 DUPLICATE_DOMAIN_ID = Rule(
     "duplicate-domain-id",
@@ -53,7 +55,8 @@ def check(request: dict[str, Any]) -> Iterator[Issue]:
         path = (MEMBER, index)
         problem = diagnose(value)
         if problem:
-            yield Issue(DOMAIN_ID, f"domain ID {show(value)} {problem}", path)
+            fix = Fix.replace_value(path, value.lower()) if _only_case(value) else None
+            yield Issue(DOMAIN_ID, f"domain ID {show(value)} {problem}", path, fix=fix)
         if value in first_index:
             message = f"domain ID {show(value)} is already listed at {{related}}; list it once"
             yield Issue(DUPLICATE_DOMAIN_ID, message, path, related=(MEMBER, first_index[value]))
@@ -63,7 +66,7 @@ def check(request: dict[str, Any]) -> Iterator[Issue]:
 
 def diagnose(value: str) -> str | None:
     """Why a domain ID is invalid, in words, or None when it is valid."""
-    if value != value.lower() and _is_valid(value.lower()):
+    if _only_case(value):
         return f"must be lower case: write '{value.lower()}'"
     if not value.startswith(PREFIX):
         # Only a bare body (letters and digits, as in d-abc123) surely lacks just the prefix.
@@ -79,6 +82,11 @@ def diagnose(value: str) -> str | None:
     if body.endswith("-"):
         return "must not end with a hyphen"
     return None
+
+
+def _only_case(value: str) -> bool:
+    """Upper case is the one defect: the lower-case ID is certainly the one meant."""
+    return value != value.lower() and _is_valid(value.lower())
 
 
 def _is_valid(value: str) -> bool:

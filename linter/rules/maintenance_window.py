@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..examples import REQUEST
-from ..findings import Issue, Rule, Severity
+from ..findings import Fix, Issue, Rule, Severity
 from ..words import show
 
 MEMBER = "WeeklyMaintenanceWindowStart"
@@ -25,9 +25,11 @@ RULE = Rule(
     "value: the day in exactly that spelling and case, a two-digit hour from 00 to 23 and a "
     "two-digit minute from 00 to 59, in UTC. The API reference's own example, `TUE:03:30`, is "
     "rejected. This rule says which part is wrong and, when the intent is clear, the value to "
-    "write instead.",
+    "write instead; `check --fix` writes it (the day's spelling and case, a one-digit hour or "
+    "minute padded with a zero).",
     bad=REQUEST + "WeeklyMaintenanceWindowStart: TUE:3:30\n",
     good=REQUEST + "WeeklyMaintenanceWindowStart: Tue:03:30\n",
+    fixable=True,
 )
 RULES = (RULE,)
 REPLACES = frozenset({"pattern-mismatch", "too-long"})
@@ -41,9 +43,11 @@ def check(request: dict[str, Any]) -> Iterator[Issue]:
     if not problems:
         return
     message = f"{MEMBER} {show(value)}: " + "; ".join(problems)
+    fix = None
     if corrected is not None:
         message += f"; write '{corrected}'"
-    yield Issue(RULE, message, (MEMBER,))
+        fix = Fix.replace_value((MEMBER,), corrected)
+    yield Issue(RULE, message, (MEMBER,), fix=fix)
 
 
 def diagnose(value: str) -> tuple[list[str], str | None]:

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..examples import REQUEST
-from ..findings import Issue, Rule, Severity
+from ..findings import Fix, Issue, Rule, Severity
 from ..words import plural, show
 
 MEMBER = "Tags"
@@ -40,9 +40,12 @@ DUPLICATE_TAG_KEY = Rule(
     Severity.ERROR,
     "Two tags with the same key (names the line of the first).",
     "Each tag key may appear once on a resource, and keys are case-sensitive (`Team` and `team` "
-    "are two keys). AWS rejects a request that repeats one. Reported at the second key.",
+    "are two keys). AWS rejects a request that repeats one. Reported at the second key. A later "
+    "tag that is an exact copy of an earlier one (same key, same value) says nothing new: "
+    "`check --fix` removes it.",
     bad=_tags(("team", "a"), ("team", "b")),
     good=_tags(("team", "a"), ("owner", "b")),
+    fixable=True,
 )
 RESERVED_TAG_KEY = Rule(
     "reserved-tag-key",
@@ -69,6 +72,7 @@ def check(request: dict[str, Any]) -> Iterator[Issue]:
         yield Issue(TAG_LIMIT, message, (MEMBER,))
     first_index: dict[str, int] = {}
     for index, tag in enumerate(tags):
+        copy = tag in tags[:index]
         key = tag.get("Key") if isinstance(tag, dict) else None
         if not isinstance(key, str):
             continue
@@ -80,6 +84,8 @@ def check(request: dict[str, Any]) -> Iterator[Issue]:
             message = (
                 f"tag key {show(key)} is already used at {{related}}; each key may appear once"
             )
-            yield Issue(DUPLICATE_TAG_KEY, message, path, related=(MEMBER, first_index[key], "Key"))
+            related = (MEMBER, first_index[key], "Key")
+            fix = Fix.remove_item((MEMBER, index)) if copy else None
+            yield Issue(DUPLICATE_TAG_KEY, message, path, related=related, fix=fix)
         else:
             first_index[key] = index

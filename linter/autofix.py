@@ -1,0 +1,248 @@
+"""Safe autofix: apply the certain fixes rules propose, and prove each one did only that.
+
+A fix is applied only when all of these hold after its edits:
+- the file still reads, into the same number of documents, with no new parse problem;
+- each document's data is exactly its old data with the fix applied (a renamed key, a replaced
+  value, a removed item) and nothing else changed;
+- no new error appears. A renamed member's value was never checked before (the value of an
+  unknown member is not validated), so findings inside it are revealed by the fix, not made by it.
+Fixes that pass together in one pass are applied together; otherwise those that pass alone,
+together if they pass so, else one per pass. Passes repeat until nothing more applies (a fix can
+reveal another), at most MAX_PASSES.
+Only documents without parse problems are fixed. The bytes outside the edited spans, the UTF-8
+byte-order mark and the line endings are kept exactly.
+"""
+
+from __future__ import annotations
+
+import codecs
+import copy
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from .config import Config
+from .document import Document, parse, parse_bytes
+from .edits import TextEdit, apply, overlap, text_edits
+from .engine import FileResult, configure, document_issues, lint_documents
+from .findings import Edit, Fix, Issue, Path, Severity, json_pointer
+
+MAX_PASSES = 10
+
+ErrorKey = tuple[str, Path]
+"""An error's rule id and path: the identity that tells a new error from an old one."""
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A fix proposed for one document of a text, with the edits that carry it out there."""
+
+    document: int
+    issue: Issue
+    edits: tuple[TextEdit, ...]
+
+    @property
+    def fix(self) -> Fix:
+        assert self.issue.fix is not None
+        return self.issue.fix
+
+    @property
+    def pointer(self) -> str:
+        return json_pointer(self.issue.path)
+
+
+@dataclass(frozen=True)
+class Fixed:
+    """A file after fixing: its bytes, how many fixes were applied, and what remains."""
+
+    data: bytes
+    applied: int
+    result: FileResult
+
+
+def check_bytes(data: bytes, path: str, is_json: bool) -> FileResult:
+    """Lint a file, marking the findings that `check --fix` would correct."""
+    text = _decode(data)
+    if text is None:
+        return lint_documents(parse_bytes(data, is_json), path)
+    documents = parse(text, is_json)
+    plain = lint_documents(documents, path)
+    if not any(finding.rule.fixable for finding in plain.findings):
+        return plain  # the usual case costs nothing more
+    state = _State(text, is_json, documents)
+    fixable = [(c.document, c.issue) for c in _candidates(state) if _acceptable(state, [c])]
+    return lint_documents(documents, path, frozenset(fixable))
+
+
+def fix_bytes(data: bytes, path: str, is_json: bool, config: Config | None = None) -> Fixed:
+    """Apply every fix that is proven safe, of the findings the configuration reports (a rule
+    turned off or a suppressed finding is left as it is); the result is the lint of the fixed
+    file, before configuration."""
+    text = _decode(data)
+    if text is None:
+        return Fixed(data, 0, check_bytes(data, path, is_json))
+    fixed, applied = _fix_text(text, is_json, _Reported(path, is_json, config))
+    bom = codecs.BOM_UTF8 if data.startswith(codecs.BOM_UTF8) else b""
+    new_data = bom + fixed.encode("utf-8") if applied else data
+    return Fixed(new_data, applied, check_bytes(new_data, path, is_json))
+
+
+def _decode(data: bytes) -> str | None:
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return None
+    return None if "\x00" in text else text
+
+
+@dataclass(frozen=True)
+class _Reported:
+    """Which issues of a text the configuration leaves reported, as (document, rule, pointer)."""
+
+    path: str
+    is_json: bool
+    config: Config | None
+
+    def keys(self, state: _State) -> set[tuple[int, str, str]]:
+        result = configure(
+            lint_documents(state.documents, self.path),
+            state.text.encode("utf-8"),
+            self.is_json,
+            self.config,
+        )
+        return {(finding.document, finding.rule.id, finding.pointer) for finding in result.findings}
+
+
+def _fix_text(text: str, is_json: bool, reported: _Reported) -> tuple[str, int]:
+    applied = 0
+    for _ in range(MAX_PASSES):
+        state = _State(text, is_json)
+        keys = reported.keys(state)
+        chosen = _without_overlaps(
+            [c for c in _candidates(state) if (c.document, c.issue.rule.id, c.pointer) in keys]
+        )
+        if not _acceptable(state, chosen):
+            chosen = [candidate for candidate in chosen if _acceptable(state, [candidate])]
+            if not _acceptable(state, chosen):
+                chosen = chosen[:1]  # each works alone, not all together: one, then plan again
+        if not chosen:
+            break
+        text = apply(text, [edit for candidate in chosen for edit in candidate.edits])
+        applied += len(chosen)
+    return text, applied
+
+
+class _State:
+    """One text, read once: its documents and the errors found in each."""
+
+    def __init__(self, text: str, is_json: bool, documents: list[Document] | None = None) -> None:
+        self.text = text
+        self.is_json = is_json
+        self.documents = parse(text, is_json) if documents is None else documents
+        self.issues = [_issues(document) for document in self.documents]
+        self.errors = [_error_keys(document, issues) for document, issues in self.pairs()]
+
+    def pairs(self) -> Iterable[tuple[Document, list[Issue]]]:
+        return zip(self.documents, self.issues, strict=True)
+
+
+def _issues(document: Document) -> list[Issue]:
+    return document_issues(document) if document.checkable else []
+
+
+def _error_keys(document: Document, issues: list[Issue]) -> set[ErrorKey]:
+    found = [problem.issue for problem in document.problems] + issues
+    return {(issue.rule.id, issue.path) for issue in found if issue.rule.severity is Severity.ERROR}
+
+
+def _candidates(state: _State) -> list[Candidate]:
+    candidates: list[Candidate] = []
+    for document, issues in state.pairs():
+        if document.problems or not document.checkable:
+            continue  # a duplicate key or an unknown tag: what the data is, is not certain
+        seen: set[Fix] = set()
+        for issue in issues:
+            if issue.fix is None or issue.fix in seen:
+                continue
+            seen.add(issue.fix)
+            edits = text_edits(issue.fix, document.locator, state.text, state.is_json)
+            if edits:
+                candidates.append(Candidate(document.index, issue, edits))
+    return candidates
+
+
+def _without_overlaps(candidates: list[Candidate]) -> list[Candidate]:
+    chosen: list[Candidate] = []
+    for candidate in candidates:
+        if not any(overlap(candidate.edits, other.edits) for other in chosen):
+            chosen.append(candidate)
+    return chosen
+
+
+def _acceptable(state: _State, chosen: list[Candidate]) -> bool:
+    if not chosen:
+        return True
+    text = apply(state.text, [edit for candidate in chosen for edit in candidate.edits])
+    after = _State(text, state.is_json)
+    if len(after.documents) != len(state.documents):
+        return False
+    for index, (before, now) in enumerate(zip(state.documents, after.documents, strict=True)):
+        fixes = [candidate.fix for candidate in chosen if candidate.document == index]
+        if len(now.problems) > len(before.problems) or now.checkable != before.checkable:
+            return False
+        if now.data != _fixed_data(before.data, fixes):
+            return False
+        if _new_errors(state.errors[index], after.errors[index], fixes):
+            return False
+    return True
+
+
+def _fixed_data(data: Any, fixes: list[Fix]) -> Any:
+    """What the data must be after the fixes: renames and replacements, then removals from the
+    last item back, so that every path still means what it meant before."""
+    data = copy.deepcopy(data)
+    removals = sorted((fix for fix in fixes if fix.edit is Edit.REMOVE_ITEM), key=_path_order)
+    for fix in [fix for fix in fixes if fix.edit is not Edit.REMOVE_ITEM] + removals[::-1]:
+        container = data
+        for part in fix.path[:-1]:
+            container = container[part]
+        last = fix.path[-1]
+        if fix.edit is Edit.REPLACE_VALUE:
+            container[last] = fix.text
+        elif fix.edit is Edit.RENAME_KEY:
+            container[fix.text] = container.pop(last)
+        else:
+            del container[last]
+    return data
+
+
+def _path_order(fix: Fix) -> tuple[str, ...]:
+    return tuple(f"{part:010d}" if isinstance(part, int) else part for part in fix.path)
+
+
+def _new_errors(before: set[ErrorKey], after: set[ErrorKey], fixes: list[Fix]) -> set[ErrorKey]:
+    moved = {(rule, _moved(path, fixes)) for rule, path in before}
+    renamed = [(*fix.path[:-1], fix.text) for fix in fixes if fix.edit is Edit.RENAME_KEY]
+    return {
+        (rule, path)
+        for rule, path in after
+        if (rule, path) not in moved and not any(path[: len(r)] == r for r in renamed)
+    }
+
+
+def _moved(path: Path, fixes: list[Fix]) -> Path | None:
+    """Where a location is after the fixes (None when its item was removed)."""
+    for fix in fixes:
+        if fix.edit is Edit.RENAME_KEY and path[: len(fix.path)] == fix.path:
+            path = (*fix.path[:-1], fix.text, *path[len(fix.path) :])
+    removals = sorted((fix for fix in fixes if fix.edit is Edit.REMOVE_ITEM), key=_path_order)
+    for fix in removals[::-1]:
+        parent, index = fix.path[:-1], fix.path[-1]
+        depth = len(parent)
+        if path[:depth] != parent or len(path) <= depth:
+            continue
+        if path[depth] == index:
+            return None
+        if isinstance(path[depth], int) and path[depth] > index:
+            path = (*parent, path[depth] - 1, *path[depth + 1 :])
+    return path
