@@ -14,6 +14,7 @@ from .reporters import REPORTERS, ReportOptions
 from .run import Report, run
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+AUTO_FORMAT = "auto"
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -27,10 +28,21 @@ def main() -> None:
 @click.option(
     "--format",
     "format_name",
-    type=click.Choice(sorted(REPORTERS)),
-    default="text",
+    type=click.Choice([AUTO_FORMAT, *sorted(REPORTERS)]),
+    default=AUTO_FORMAT,
     show_default=True,
-    help="Report format.",
+    help="Report format (auto: github inside GitHub Actions, text elsewhere).",
+)
+@click.option(
+    "--output",
+    type=click.Path(dir_okay=False),
+    help="Write the report to this file, not stdout.",
+)
+@click.option(
+    "--source/--no-source",
+    default=True,
+    show_default=True,
+    help="Quote the offending line under each finding in the text report.",
 )
 @click.option("--stdin-filename", help="Name to report for standard input ('-').")
 @click.option(
@@ -40,24 +52,45 @@ def main() -> None:
     show_default=True,
     help="Colour the text report (auto: on a terminal, unless NO_COLOR is set).",
 )
-def check(paths: tuple[str, ...], format_name: str, stdin_filename: str | None, color: str) -> None:
+def check(
+    paths: tuple[str, ...],
+    format_name: str,
+    output: str | None,
+    source: bool,
+    stdin_filename: str | None,
+    color: str,
+) -> None:
     """Check request files. PATHS are files, directories (searched for .yaml, .yml and .json
     files) or '-' for standard input.
 
     Exit status: 0 when no error was found, 1 when one was, 2 when a path could not be read or the
     command line is wrong."""
     report = run(paths, stdin_filename)
-    reporter = REPORTERS[format_name](ReportOptions(colour=_use_colour(color)))
-    click.echo(reporter.render(report), nl=False)
+    options = ReportOptions(colour=_use_colour(color, to_file=output is not None), source=source)
+    rendered = REPORTERS[_resolve_format(format_name)](options).render(report)
+    if output is None:
+        click.echo(rendered, nl=False)
+    else:
+        try:
+            write_atomically(output, rendered.encode("utf-8"))
+        except OSError as error:
+            raise click.FileError(output, error.strerror) from error
     for item in report.unreadable:
         click.echo(f"mlflow-app-lint: cannot read {item.shown_as}: {item.reason}", err=True)
     sys.exit(_exit_status(report))
 
 
-def _use_colour(choice: str) -> bool:
+def _resolve_format(name: str) -> str:
+    if name != AUTO_FORMAT:
+        return name
+    # GitHub sets GITHUB_ACTIONS=true in every workflow step: annotate the pull request there.
+    return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+
+
+def _use_colour(choice: str, to_file: bool) -> bool:
     if choice != "auto":
         return choice == "always"
-    return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    return not to_file and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
 
 
 def _exit_status(report: Report) -> int:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from . import schema_check
 from .catalogue import INTERNAL_ERROR
@@ -18,6 +18,9 @@ class FileResult:
     path: str
     documents: int
     findings: tuple[Finding, ...]
+    lines: tuple[str, ...] = field(default=(), repr=False)
+    """The text the findings were placed in, so that reports can quote it without reading the
+    file again (standard input cannot be read twice, and a file may change in between)."""
 
 
 def lint_bytes(data: bytes, path: str, is_json: bool) -> FileResult:
@@ -31,7 +34,9 @@ def lint_text(text: str, path: str, is_json: bool) -> FileResult:
 def _lint_documents(documents: list[Document], path: str) -> FileResult:
     findings = [finding for document in documents for finding in _lint_document(document, path)]
     findings.sort(key=lambda finding: finding.sort_key)
-    return FileResult(path, len(documents), tuple(findings))
+    # Every document of a file shares one list of lines: the one its positions were made from.
+    lines = tuple(documents[0].locator.lines) if documents else ()
+    return FileResult(path, len(documents), tuple(findings), lines)
 
 
 def _lint_document(document: Document, path: str) -> Iterator[Finding]:
