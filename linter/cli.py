@@ -71,13 +71,19 @@ def check(
     if output is None:
         click.echo(rendered, nl=False)
     else:
-        try:
-            write_atomically(output, rendered.encode("utf-8"))
-        except OSError as error:
-            raise click.FileError(output, error.strerror) from error
+        _write_report(output, rendered)
     for item in report.unreadable:
         click.echo(f"mlflow-app-lint: cannot read {item.shown_as}: {item.reason}", err=True)
     sys.exit(_exit_status(report))
+
+
+def _write_report(output: str, rendered: str) -> None:
+    try:
+        write_atomically(output, rendered.encode("utf-8"))
+    except OSError as error:
+        failure = click.FileError(output, error.strerror)
+        failure.exit_code = EXIT_USAGE  # 1 would read as "the files have errors"
+        raise failure from error
 
 
 def _resolve_format(name: str) -> str:
