@@ -69,7 +69,7 @@ def check(
     options = ReportOptions(colour=_use_colour(color, to_file=output is not None), source=source)
     rendered = REPORTERS[_resolve_format(format_name)](options).render(report)
     if output is None:
-        click.echo(rendered, nl=False)
+        click.echo(rendered, nl=False, color=True)
     else:
         _write_report(output, rendered)
     for item in report.unreadable:
@@ -93,7 +93,7 @@ def _resolve_format(name: str) -> str:
     return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
 
 
-def _use_colour(choice: str, to_file: bool) -> bool:
+def _use_colour(choice: str, to_file: bool = False) -> bool:
     if choice != "auto":
         return choice == "always"
     return not to_file and sys.stdout.isatty() and not os.environ.get("NO_COLOR")

@@ -191,6 +191,8 @@ class _Builder:
         first_seen: dict[str, Node] = {}
         for key_node, value_node in node.value:
             key = self._key_text(key_node)
+            if not isinstance(key_node, ScalarNode):
+                self.unread.add((*path, key))  # reported as complex-key, and nothing more
             if key in first_seen:
                 self._duplicate_key((*path, key), key_node, first_seen[key])
             else:

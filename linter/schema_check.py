@@ -1,7 +1,8 @@
 """Validate a request against the generated JSON Schema, the way AWS applies its constraints.
 
 Patterns run on the `regex` module (Unicode classes such as \\p{L}), match the whole value with no
-trailing newline tolerated, read \\d as ASCII digits only, and give up after a time limit. Each
+trailing newline tolerated, read \\d as ASCII digits only and `.` as Java does, and give up after a
+time limit. Each
 failed keyword becomes an issue of its own rule, with a message that says what to write instead.
 """
 
@@ -153,11 +154,16 @@ def _matches(pattern: str, value: str) -> bool:
 
 @functools.cache
 def _compiled(pattern: str) -> regex.Pattern:
-    return regex.compile(ascii_digits(pattern))
+    return regex.compile(as_aws_reads_it(pattern))
 
 
-def ascii_digits(pattern: str) -> str:
-    """Rewrite \\d (and \\D) to ASCII ranges: in Java and ECMAScript \\d is 0-9 only."""
+JAVA_DOT = r"[^\n\r\u0085\u2028\u2029]"
+"""Java's `.`: any character but a line terminator (Python's `.` excludes only a newline)."""
+
+
+def as_aws_reads_it(pattern: str) -> str:
+    """Rewrite a pattern so that Python's `regex` reads it as Java does: \\d (and \\D) as ASCII
+    digits only, and `.` excluding every line terminator."""
     out: list[str] = []
     in_class = False
     chars = iter(pattern)
@@ -175,6 +181,8 @@ def ascii_digits(pattern: str) -> str:
             in_class = True
         elif char == "]" and in_class:
             in_class = False
+        elif char == "." and not in_class:
+            char = JAVA_DOT
         out.append(char)
     return "".join(out)
 

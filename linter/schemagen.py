@@ -13,7 +13,10 @@ import re
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
 
 SCHEMA_FILE_NAME = "create-mlflow-app.schema.json"
 HINTS_FILE_NAME = "hints.json"
@@ -277,15 +280,12 @@ def title_and_summary(name_of_page: str, intro: list[str]) -> tuple[str, str]:
 
 
 def request_syntax_keys(lines: list[str]) -> tuple[str, ...]:
-    """The top-level member names of the request-syntax JSON sketch."""
-    keys: list[str] = []
-    depth = 0
-    for line in lines:
-        key = re.match(r'\s*"(\w+)"\s*:', line)
-        if key and depth == 1:
-            keys.append(key[1])
-        depth += line.count("{") + line.count("[") - line.count("}") - line.count("]")
-    return tuple(keys)
+    """The top-level member names of the request syntax, a JSON sketch with "string" values."""
+    try:
+        sketch = json.loads("\n".join(lines))
+    except json.JSONDecodeError as error:
+        raise ValueError(f"the Request Syntax is not a JSON sketch: {error}") from error
+    return tuple(sketch)
 
 
 def parse_operation_page(text: str) -> OperationPage:
@@ -353,8 +353,9 @@ def anchored_pattern(document_pattern: str) -> str:
     return "^(?:" + "".join("-" if token == "\\-" else token for token in tokens) + ")$"
 
 
-def value_schema(member: Member, scalar_type: str, hints: Hints) -> dict[str, Any]:
-    """The schema of a string (or other scalar) value: a property's or an array item's."""
+def value_schema(member: Member, hints: Hints) -> dict[str, Any]:
+    """The schema of a scalar value: the property's, or each item's for an array of strings."""
+    scalar_type = "String" if member.type == _ARRAY_OF_STRINGS else member.type
     schema: dict[str, Any] = {"type": _SCALAR_TYPES[scalar_type]}
     if member.min_length is not None:
         schema["minLength"] = member.min_length
@@ -369,29 +370,35 @@ def value_schema(member: Member, scalar_type: str, hints: Hints) -> dict[str, An
     return schema
 
 
-def has_value_constraints(member: Member) -> bool:
-    return (
+def is_array(member: Member) -> bool:
+    return member.type.startswith("Array of ")
+
+
+def check_type(member: Member) -> None:
+    """Refuse a type or a combination of constraints that the schema would not express."""
+    data_type = referenced_type(member)
+    if data_type is None and member.type not in (*_SCALAR_TYPES, _ARRAY_OF_STRINGS):
+        raise ValueError(f"{member.name}: unsupported type {member.type!r}")
+    has_value_constraints = (
         member.min_length is not None
         or member.max_length is not None
         or member.pattern is not None
         or bool(member.enum)
     )
+    if data_type is not None and has_value_constraints:
+        raise ValueError(f"{member.name}: value constraints on the object type {data_type}")
+    has_item_bounds = member.min_items is not None or member.max_items is not None
+    if has_item_bounds and not is_array(member):
+        raise ValueError(f"{member.name}: 'Array Members' on the non-array type {member.type!r}")
 
 
 def type_schema(member: Member, hints: Hints) -> dict[str, Any]:
+    check_type(member)
     data_type = referenced_type(member)
-    is_array = member.type.startswith("Array of ")
-    if data_type is None and member.type not in (*_SCALAR_TYPES, _ARRAY_OF_STRINGS):
-        raise ValueError(f"{member.name}: unsupported type {member.type!r}")
-    if data_type is not None and has_value_constraints(member):
-        raise ValueError(f"{member.name}: value constraints on the object type {data_type}")
-    if not is_array and (member.min_items is not None or member.max_items is not None):
-        raise ValueError(f"{member.name}: 'Array Members' on the non-array type {member.type!r}")
-    if data_type is not None:
-        item: dict[str, Any] = {"$ref": f"#/definitions/{data_type}"}
-    else:
-        item = value_schema(member, "String" if is_array else member.type, hints)
-    if not is_array:
+    item = (
+        value_schema(member, hints) if data_type is None else {"$ref": f"#/definitions/{data_type}"}
+    )
+    if not is_array(member):
         return item
     schema: dict[str, Any] = {"type": "array"}
     if member.min_items is not None:
@@ -448,10 +455,10 @@ def looks_like_code(word: str) -> bool:
 
 def in_backticks(prose: str, identifiers: set[str]) -> str:
     """Prose with the page's identifiers (member names, valid values) marked as code."""
-    code_words = sorted((word for word in identifiers if looks_like_code(word)), key=len)
+    code_words = sorted(filter(looks_like_code, identifiers), key=len, reverse=True)
     if not code_words:
         return prose
-    alternatives = "|".join(re.escape(word) for word in reversed(code_words))
+    alternatives = "|".join(re.escape(word) for word in code_words)
     return re.sub(rf"(?<![\w`])({alternatives})(?![\w`])", r"`\1`", prose)
 
 
@@ -565,8 +572,7 @@ def build_schema(
 # The packaged documents
 
 
-def schema_folder() -> Any:
-    """The packaged ``schema/`` folder (a Traversable)."""
+def schema_folder() -> Traversable:
     return resources.files("linter") / "schema"
 
 

@@ -63,7 +63,8 @@ def diagnose(value: str) -> str | None:
     if value != value.lower() and _is_valid(value.lower()):
         return f"must be lower case: write '{value.lower()}'"
     if not value.startswith(PREFIX):
-        hint = f": write '{PREFIX}{value}'" if _is_valid(PREFIX + value) else ""
+        # Only a bare body (letters and digits, as in d-abc123) surely lacks just the prefix.
+        hint = f": write '{PREFIX}{value}'" if value.isalnum() and _is_valid(PREFIX + value) else ""
         return f"must start with '{PREFIX}'{hint}"
     if len(value) > MAX_LENGTH:
         return f"is {len(value)} characters long; at most {MAX_LENGTH} allowed"
