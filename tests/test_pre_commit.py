@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from ruamel.yaml import YAML
 
 from .conftest import ROOT
 
@@ -81,3 +82,23 @@ def test_the_hook_checks_and_passes_the_good_requests(hook_run) -> None:
 def test_the_hook_never_reads_unrelated_yaml(hook_run) -> None:
     for name in UNRELATED:
         assert Path(name).name not in hook_run.stdout
+
+
+def readme_snippets() -> list[dict]:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Use it with pre-commit", 1)[1].split("\n## ", 1)[0]
+    blocks = re.findall(r"```yaml\n(.*?)```", section, re.DOTALL)
+    return [YAML(typ="safe").load(block) for block in blocks]
+
+
+def test_the_readme_configurations_name_this_hook() -> None:
+    hooks = YAML(typ="safe").load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    offered = {hook["id"] for hook in hooks}
+    default, overridden = readme_snippets()
+    for config in (default, overridden):
+        (repo,) = config["repos"]
+        assert repo["rev"] == "v0.1.0"
+        assert {hook["id"] for hook in repo["hooks"]} <= offered
+    (hook,) = overridden["repos"][0]["hooks"]
+    assert re.search(hook["files"], "deploy/sagemaker/app.yaml")
+    assert not re.search(hook["files"], "deploy/other/app.yaml")
