@@ -18,6 +18,7 @@ from .sources import STDIN, Source
 from .words import closest, plural
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+AUTO_FORMAT = "auto"
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -31,10 +32,21 @@ def main() -> None:
 @click.option(
     "--format",
     "format_name",
-    type=click.Choice(sorted(REPORTERS)),
-    default="text",
+    type=click.Choice([AUTO_FORMAT, *sorted(REPORTERS)]),
+    default=AUTO_FORMAT,
     show_default=True,
-    help="Report format.",
+    help="Report format (auto: github inside GitHub Actions, text elsewhere).",
+)
+@click.option(
+    "--output",
+    type=click.Path(dir_okay=False),
+    help="Write the report to this file, not stdout.",
+)
+@click.option(
+    "--source/--no-source",
+    default=True,
+    show_default=True,
+    help="Quote the offending line under each finding in the text report.",
 )
 @click.option("--stdin-filename", help="Name to report for standard input ('-').")
 @click.option(
@@ -92,6 +104,8 @@ def main() -> None:
 def check(
     paths: tuple[str, ...],
     format_name: str,
+    output: str | None,
+    source: bool,
     stdin_filename: str | None,
     color: str,
     config_file: str | None,
@@ -125,9 +139,13 @@ def check(
         click.echo(diffs.unified(report.fixes), nl=False)
         click.echo(_would_fix(report), err=True)
     else:
-        reporter = REPORTERS[format_name](ReportOptions(colour=_use_colour(color)))
-        # With --fix, standard output carries standard input's fixed text.
-        click.echo(reporter.render(report), nl=False, color=True, err=fix and STDIN in paths)
+        options = ReportOptions(colour=_use_colour(color, output is not None), source=source)
+        rendered = REPORTERS[_resolve_format(format_name)](options).render(report)
+        if output is not None:
+            _write_report(output, rendered)
+        else:
+            # With --fix, standard output carries standard input's fixed text.
+            click.echo(rendered, nl=False, color=True, err=fix and STDIN in paths)
     for item in report.unreadable:
         click.echo(f"mlflow-app-lint: cannot read {item.shown_as}: {item.reason}", err=True)
     for item in report.unwritable:
@@ -152,10 +170,26 @@ def _would_fix(report: Report) -> str:
     return f"mlflow-app-lint: --fix would fix {plural(report.fixed, 'problem')} in {files}."
 
 
-def _use_colour(choice: str) -> bool:
+def _write_report(output: str, rendered: str) -> None:
+    try:
+        write_atomically(output, rendered.encode("utf-8"))
+    except OSError as error:
+        failure = click.FileError(output, error.strerror)
+        failure.exit_code = EXIT_USAGE  # 1 would read as "the files have errors"
+        raise failure from error
+
+
+def _resolve_format(name: str) -> str:
+    if name != AUTO_FORMAT:
+        return name
+    # GitHub sets GITHUB_ACTIONS=true in every workflow step: annotate the pull request there.
+    return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+
+
+def _use_colour(choice: str, to_file: bool = False) -> bool:
     if choice != "auto":
         return choice == "always"
-    return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    return not to_file and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
 
 
 def _exit_status(report: Report, config: Config) -> int:

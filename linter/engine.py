@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Collection, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from . import policy, schema_check
 from .catalogue import INTERNAL_ERROR
@@ -21,6 +21,9 @@ class FileResult:
     findings: tuple[Finding, ...]
     suppressed: tuple[Finding, ...] = ()
     """Findings a suppression comment or per-file-ignores set aside (for --show-suppressed)."""
+    lines: tuple[str, ...] = field(default=(), repr=False)
+    """The text the findings were placed in, so that reports can quote it without reading the
+    file again (standard input cannot be read twice, and a file may change in between)."""
 
 
 FixableIssues = Collection[tuple[int, Issue]]
@@ -50,7 +53,9 @@ def lint_documents(
         finding for document in documents for finding in _lint_document(document, path, fixable)
     ]
     findings.sort(key=lambda finding: finding.sort_key)
-    return FileResult(path, len(documents), tuple(findings))
+    # Every document of a file shares one list of lines: the one its positions were made from.
+    lines = tuple(documents[0].locator.lines) if documents else ()
+    return FileResult(path, len(documents), tuple(findings), lines=lines)
 
 
 def _lint_document(document: Document, path: str, fixable: FixableIssues) -> Iterator[Finding]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import enum
 import sys
 from collections.abc import Callable, Sequence
@@ -54,6 +55,11 @@ class Report:
     @property
     def findings(self) -> tuple[Finding, ...]:
         return tuple(finding for result in self.files for finding in result.findings)
+
+    @property
+    def reported(self) -> tuple[Finding, ...]:
+        """The findings a CI service should see: those listed only for an audit left out."""
+        return tuple(finding for finding in self.findings if finding.suppression is None)
 
     @property
     def documents(self) -> int:
@@ -142,7 +148,7 @@ def _configured(result: FileResult, data: bytes, source: Source, options: Option
         return result
     # An audit lists suppressed findings among the others, each marked with what suppressed it.
     listed = sorted(result.findings + result.suppressed, key=lambda finding: finding.sort_key)
-    return FileResult(result.path, result.documents, tuple(listed), result.suppressed)
+    return dataclasses.replace(result, findings=tuple(listed))
 
 
 def _read(source: Source) -> bytes:

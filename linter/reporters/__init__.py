@@ -5,8 +5,12 @@ from __future__ import annotations
 from typing import Protocol
 
 from ..run import Report
+from .github import GithubReporter
+from .gitlab import GitlabReporter
 from .json_format import JsonReporter
+from .junit import JunitReporter
 from .options import ReportOptions
+from .sarif import SarifReporter
 from .text import TextReporter
 
 
@@ -19,4 +23,8 @@ class Reporter(Protocol):
 REPORTERS: dict[str, type[Reporter]] = {
     "text": TextReporter,
     "json": JsonReporter,
+    "sarif": SarifReporter,
+    "junit": JunitReporter,
+    "github": GithubReporter,
+    "gitlab": GitlabReporter,
 }

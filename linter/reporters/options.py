@@ -6,3 +6,5 @@ from dataclasses import dataclass
 @dataclass(frozen=True)
 class ReportOptions:
     colour: bool = False
+    source: bool = True
+    """Quote the offending line under each finding (formats meant for people)."""
