@@ -10,10 +10,23 @@ import click
 from . import __version__, schemagen
 from .atomic import write_atomically
 from .findings import Severity
+from .limits import DEFAULT_MAX_FILE_SIZE, format_size, parse_size
 from .reporters import REPORTERS, ReportOptions
 from .run import Report, run
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+
+class _Size(click.ParamType):
+    name = "size"
+
+    def convert(self, value, param, ctx) -> int:
+        if isinstance(value, int):
+            return value
+        try:
+            return parse_size(value)
+        except ValueError as error:
+            self.fail(str(error), param, ctx)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -40,17 +53,32 @@ def main() -> None:
     show_default=True,
     help="Colour the text report (auto: on a terminal, unless NO_COLOR is set).",
 )
-def check(paths: tuple[str, ...], format_name: str, stdin_filename: str | None, color: str) -> None:
+@click.option(
+    "--max-file-size",
+    type=_Size(),
+    default=DEFAULT_MAX_FILE_SIZE,
+    show_default=format_size(DEFAULT_MAX_FILE_SIZE),
+    help="Report larger files without reading them (bytes, or e.g. 10MB, 64MiB).",
+)
+def check(
+    paths: tuple[str, ...],
+    format_name: str,
+    stdin_filename: str | None,
+    color: str,
+    max_file_size: int,
+) -> None:
     """Check request files. PATHS are files, directories (searched for .yaml, .yml and .json
     files) or '-' for standard input.
 
-    Exit status: 0 when no error was found, 1 when one was, 2 when a path could not be read or the
-    command line is wrong."""
-    report = run(paths, stdin_filename)
+    Exit status: 0 when no error was found, 1 when one was, 2 when a path named on the command
+    line could not be read or the command line is wrong. A file found in a directory that cannot
+    be read is reported as a warning on standard error and does not change the status."""
+    report = run(paths, stdin_filename, max_file_size)
     reporter = REPORTERS[format_name](ReportOptions(colour=_use_colour(color)))
     click.echo(reporter.render(report), nl=False)
     for item in report.unreadable:
-        click.echo(f"mlflow-app-lint: cannot read {item.shown_as}: {item.reason}", err=True)
+        what = "cannot read" if item.named else "warning: skipped"
+        click.echo(f"mlflow-app-lint: {what} {item.shown_as}: {item.reason}", err=True)
     sys.exit(_exit_status(report))
 
 
@@ -61,7 +89,7 @@ def _use_colour(choice: str) -> bool:
 
 
 def _exit_status(report: Report) -> int:
-    if report.unreadable:
+    if any(item.named for item in report.unreadable):
         return EXIT_USAGE
     return EXIT_FINDINGS if report.count(Severity.ERROR) else EXIT_CLEAN
 

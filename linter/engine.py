@@ -6,10 +6,12 @@ import dataclasses
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from . import schema_check
+from . import parse_rules, schema_check
 from .catalogue import INTERNAL_ERROR
 from .document import Document, parse, parse_bytes
 from .findings import Finding, Issue, Span, json_pointer
+from .limits import format_size
+from .positions import within
 from .rules import CHECKS
 
 
@@ -24,6 +26,19 @@ def lint_bytes(data: bytes, path: str, is_json: bool) -> FileResult:
     return _lint_documents(parse_bytes(data, is_json), path)
 
 
+def too_large(path: str, size: int | None, cap: int) -> FileResult:
+    """The result of a file not read because it is over the size cap."""
+    size_text = format_size(size) if size is not None else f"more than {format_size(cap)}"
+    message = (
+        f"the file is {size_text}, over the --max-file-size cap of {format_size(cap)}; "
+        "it was not read (a request is under a kilobyte)"
+    )
+    span = Span(1, 1, 1, 1)
+    return FileResult(
+        path, 0, (_finding(path, 0, Issue(parse_rules.FILE_TOO_LARGE, message), span),)
+    )
+
+
 def lint_text(text: str, path: str, is_json: bool) -> FileResult:
     return _lint_documents(parse(text, is_json), path)
 
@@ -35,14 +50,15 @@ def _lint_documents(documents: list[Document], path: str) -> FileResult:
 
 
 def _lint_document(document: Document, path: str) -> Iterator[Finding]:
+    lines = document.locator.lines
     for problem in document.problems:
-        yield _finding(path, document.index, problem.issue, problem.span)
+        yield _finding(path, document.index, problem.issue, within(problem.span, lines))
     if not document.checkable:
         return
     for issue in document_issues(document):
         if _under(issue.path, document.unread):
             continue
-        span = document.locator.span(issue.path, issue.target)
+        span = within(document.locator.span(issue.path, issue.target), lines)
         if issue.related is not None:
             related = document.locator.span(issue.related, issue.target)
             issue = _with_related_line(issue, related.line)
@@ -68,7 +84,8 @@ def document_issues(document: Document) -> list[Issue]:
 
 
 def _under(path: tuple, roots: frozenset) -> bool:
-    return any(path[: len(root)] == root for root in roots)
+    # Prefixes of the path, not every root: a document may have thousands of refused values.
+    return any(path[:length] in roots for length in range(len(path) + 1))
 
 
 def _run_check(module, data: dict) -> list[Issue]:

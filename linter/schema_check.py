@@ -15,13 +15,16 @@ from typing import Any
 
 import regex
 from jsonschema import Draft7Validator, ValidationError, validators
+from referencing import Registry, Resource
+from referencing.exceptions import NoSuchResource
+from referencing.jsonschema import SPECIFICATIONS
 
 from .document import Scalar
 from .findings import Issue, Path, Rule, Severity, Target
-from .words import closest, describe, name_of, one_of, plural, show
+from .limits import PATTERN_TIMEOUT_SECONDS
+from .words import MAX_SHOWN, closest, describe, name_of, one_of, plural, show
 
 SCHEMA_FILE_NAME = "create-mlflow-app.schema.json"
-PATTERN_TIMEOUT_SECONDS = 0.5
 
 INVALID_TYPE = Rule(
     "invalid-type",
@@ -140,8 +143,22 @@ def check(data: Any) -> list[Issue]:
 
 @functools.cache
 def _validator() -> Draft7Validator:
-    schema = load_schema()
-    return _Validator(schema)
+    return validator_for(load_schema())
+
+
+def validator_for(schema: dict[str, Any]) -> Draft7Validator:
+    """Our validator for a schema, resolving `$ref` only inside it and the bundled metaschemas.
+
+    Without a registry, jsonschema still fetches a remote `$ref` over the network (with a
+    deprecation warning): a linter in CI must never do that."""
+    return _Validator(schema, registry=LOCAL_ONLY)
+
+
+def _refuse_retrieval(uri: str) -> Resource:
+    raise NoSuchResource(ref=uri)
+
+
+LOCAL_ONLY: Registry = SPECIFICATIONS.combine(Registry(retrieve=_refuse_retrieval))
 
 
 def _matches(pattern: str, value: str) -> bool:
@@ -221,7 +238,8 @@ def _type(error: ValidationError, path: Path) -> Iterator[Issue]:
     if "enum" in error.schema:
         message += f"; write one of {one_of(str(value) for value in error.schema['enum'])}"
     elif expected == "string" and _quotable(error.instance):
-        message += f'; quote it: "{_text(error.instance)}"'
+        text = _text(error.instance)
+        message += f'; quote it: "{text}"' if len(text) <= MAX_SHOWN else "; quote it"
     elif error.instance is None:
         message += "; give it a value or remove it"
     yield Issue(INVALID_TYPE, message, path)
@@ -275,8 +293,12 @@ def _enum(error: ValidationError, path: Path) -> Iterator[Issue]:
 
 def _pattern(error: ValidationError, path: Path) -> Iterator[Issue]:
     value: str = error.instance
-    culprit = _first_unmatchable(error.validator_value, value)
-    if culprit >= error.schema.get("maxLength", len(value) + 1):
+    limit = error.schema.get("maxLength")
+    # Past maxLength the position does not matter: searching no further bounds the work.
+    culprit = _first_unmatchable(
+        error.validator_value, value[: None if limit is None else limit + 1]
+    )
+    if limit is not None and culprit >= limit:
         return  # only its length is wrong, and the maxLength issue says so
     message = (
         f"{name_of(path)} {show(value)} {_why_unmatched(error.validator_value, value, culprit)}"
