@@ -68,6 +68,6 @@ class _GuardedComposer(Composer):
 
 def compose_all(text: str) -> Iterator[ComposedDocument]:
     """Each document of a YAML (or JSON) text as nodes with positions; nothing is constructed."""
-    yaml = YAML(typ="rt", pure=True)
+    yaml = YAML(typ="safe", pure=True)
     yaml.Composer = _GuardedComposer
     yield from yaml.compose_all(text)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -55,21 +56,21 @@ class Document:
     """Locations whose value was refused (an unknown tag): nothing else is said about them."""
 
 
-def parse_bytes(data: bytes, is_json: bool) -> list[Document]:
+def parse_bytes(data: bytes, is_json: bool) -> Iterator[Document]:
     """Decode a file's bytes (UTF-8, with or without a byte-order mark) and parse them."""
     encoding = _other_encoding(data)
     if encoding is not None:
         message = f"{encoding} text; save the file as UTF-8"
-        return [_not_text(data, 0, message)]
+        return iter([_not_text(data, 0, message)])
     if b"\x00" in data:
         message = "not text: a NUL byte, as in binary data; a request file is UTF-8 text"
-        return [_not_text(data, data.index(b"\x00"), message)]
+        return iter([_not_text(data, data.index(b"\x00"), message)])
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         byte = data[error.start]
         message = f"not UTF-8 text: byte 0x{byte:02x} cannot be read; save the file as UTF-8"
-        return [_not_text(data, error.start, message)]
+        return iter([_not_text(data, error.start, message)])
     return parse(text, is_json)
 
 
@@ -94,29 +95,32 @@ def _not_text(data: bytes, offset: int, message: str) -> Document:
     return _broken(0, split_lines(text), LocatedIssue(issue, Span(line, column, line, column + 1)))
 
 
-def parse(text: str, is_json: bool) -> list[Document]:
-    """All documents of a file, each with its problems; a syntax error or a cap ends the list."""
+def parse(text: str, is_json: bool) -> Iterator[Document]:
+    """Each document of a file with its problems, one at a time (memory holds one document, not
+    a whole stream); a syntax error or a cap ends them."""
     lines = split_lines(text)
     if is_json:
         problem = _empty_file(text) if not text.strip() else _json_syntax_error(text)
         if problem is not None:
-            return [_broken(0, lines, problem)]
-    documents: list[Document] = []
+            yield _broken(0, lines, problem)
+            return
+    count = 0
     try:
         for composed in compose_all(text):
-            documents.append(_build(len(documents), composed, text, lines, is_json))
+            yield _build(count, composed, text, lines, is_json)
+            count += 1
     except LimitExceeded as error:
-        documents.append(_broken(len(documents), lines, _over_limit(error.kind, error.mark)))
+        yield _broken(count, lines, _over_limit(error.kind, error.mark))
     except MarkedYAMLError as error:
-        documents.append(_broken(len(documents), lines, _yaml_syntax_error(error, lines, is_json)))
+        yield _broken(count, lines, _yaml_syntax_error(error, lines, is_json))
     except ReaderError as error:
-        documents.append(_broken(len(documents), lines, _unreadable_character(error, text)))
+        yield _broken(count, lines, _unreadable_character(error, text))
     except YAMLError as error:
         issue = Issue(parse_rules.SYNTAX_ERROR, f"invalid YAML: {shorten(str(error))}")
-        documents.append(_broken(len(documents), lines, LocatedIssue(issue, Span(1, 1, 1, 1))))
-    if not documents:
-        documents.append(_broken(0, lines, _empty_file(text)))
-    return documents
+        yield _broken(count, lines, LocatedIssue(issue, Span(1, 1, 1, 1)))
+    else:
+        if count == 0:
+            yield _broken(0, lines, _empty_file(text))
 
 
 def _broken(index: int, lines: list[str], problem: LocatedIssue) -> Document:
@@ -266,7 +270,7 @@ class _Builder:
     def build(self, node: Node, path: Path, key: Node | None = None) -> Any:
         self.values += 1
         if self.values > MAX_VALUES:
-            raise LimitExceeded("aliases", node.start_mark)
+            raise LimitExceeded("aliases", self.locator.entries[()].value.start_mark)
         if len(path) > MAX_DEPTH:
             raise LimitExceeded("depth", node.start_mark)
         self.locator.add(path, key, node)

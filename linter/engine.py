@@ -43,10 +43,14 @@ def lint_text(text: str, path: str, is_json: bool) -> FileResult:
     return _lint_documents(parse(text, is_json), path)
 
 
-def _lint_documents(documents: list[Document], path: str) -> FileResult:
-    findings = [finding for document in documents for finding in _lint_document(document, path)]
+def _lint_documents(documents: Iterator[Document], path: str) -> FileResult:
+    findings: list[Finding] = []
+    count = 0
+    for document in documents:  # one at a time: a long stream never sits in memory whole
+        findings.extend(_lint_document(document, path))
+        count += 1
     findings.sort(key=lambda finding: finding.sort_key)
-    return FileResult(path, len(documents), tuple(findings))
+    return FileResult(path, count, tuple(findings))
 
 
 def _lint_document(document: Document, path: str) -> Iterator[Finding]:

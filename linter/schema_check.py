@@ -17,7 +17,6 @@ import regex
 from jsonschema import Draft7Validator, ValidationError, validators
 from referencing import Registry, Resource
 from referencing.exceptions import NoSuchResource
-from referencing.jsonschema import SPECIFICATIONS
 
 from .document import Scalar
 from .findings import Issue, Path, Rule, Severity, Target
@@ -147,7 +146,8 @@ def _validator() -> Draft7Validator:
 
 
 def validator_for(schema: dict[str, Any]) -> Draft7Validator:
-    """Our validator for a schema, resolving `$ref` only inside it and the bundled metaschemas.
+    """Our validator for a schema, resolving `$ref` only inside it (jsonschema adds the bundled
+    metaschemas).
 
     Without a registry, jsonschema still fetches a remote `$ref` over the network (with a
     deprecation warning): a linter in CI must never do that."""
@@ -158,7 +158,7 @@ def _refuse_retrieval(uri: str) -> Resource:
     raise NoSuchResource(ref=uri)
 
 
-LOCAL_ONLY: Registry = SPECIFICATIONS.combine(Registry(retrieve=_refuse_retrieval))
+LOCAL_ONLY: Registry = Registry(retrieve=_refuse_retrieval)
 
 
 def _matches(pattern: str, value: str) -> bool:
