@@ -68,7 +68,7 @@ TOO_MANY_VALUES = Rule(
 FILE_TOO_LARGE = Rule(
     "file-too-large",
     Severity.ERROR,
-    "The file is larger than --max-file-size (64 MiB unless set).",
+    "The file is larger than --max-file-size (16 MiB unless set).",
     "A request is well under a kilobyte. A larger file is not read at all (the size is taken "
     "from the file system first), so that a stray data file cannot stall a hook or CI.",
 )
