@@ -4,7 +4,7 @@ A real CreateMlflowApp request is a few dozen values, three levels deep, well un
 The caps are far above that and far below what could hurt a CI runner or a commit hook:
 
 - a file larger than `DEFAULT_MAX_FILE_SIZE` (`--max-file-size`) is reported and not read
-  (16 MiB: the YAML reader is pure Python, about 1 MB/s of plain text and 0.14 MB/s of
+  (16 MiB: the YAML reader is pure Python, about 1.2 MB/s of plain text and 0.17 MB/s of
   many small documents, so the cap also bounds a run to a few minutes and ~200 MB);
 - a document nested deeper than `MAX_DEPTH` is refused where the nesting crosses the cap, before
   anything recursive sees it (YAML composing and our own walk recurse once per level);
