@@ -62,13 +62,11 @@ class Fixed:
 
 def check_bytes(data: bytes, path: str, is_json: bool) -> FileResult:
     """Lint a file, marking the findings that `check --fix` would correct."""
+    plain = lint_documents(parse_bytes(data, is_json), path)  # streamed: memory holds a document
     text = _decode(data)
-    if text is None:
-        return lint_documents(parse_bytes(data, is_json), path)
-    documents = parse(text, is_json)
-    plain = lint_documents(documents, path)
-    if not any(finding.rule.fixable for finding in plain.findings):
+    if text is None or not any(finding.rule.fixable for finding in plain.findings):
         return plain  # the usual case costs nothing more
+    documents = list(parse(text, is_json))
     state = _State(text, is_json, documents)
     fixable = [(c.document, c.issue) for c in _candidates(state) if _acceptable(state, [c])]
     return lint_documents(documents, path, frozenset(fixable))
@@ -138,7 +136,7 @@ class _State:
     def __init__(self, text: str, is_json: bool, documents: list[Document] | None = None) -> None:
         self.text = text
         self.is_json = is_json
-        self.documents = parse(text, is_json) if documents is None else documents
+        self.documents = list(parse(text, is_json)) if documents is None else documents
         self.issues = [_issues(document) for document in self.documents]
         self.errors = [_error_keys(document, issues) for document, issues in self.pairs()]
 

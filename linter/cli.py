@@ -12,6 +12,7 @@ from .atomic import write_atomically
 from .catalogue import RULES
 from .config import Config, ConfigError, Overrides, load
 from .findings import Severity
+from .limits import DEFAULT_MAX_FILE_SIZE, format_size, parse_size
 from .reporters import REPORTERS, ReportOptions
 from .run import Mode, Options, Report, run
 from .sources import STDIN, Source
@@ -19,6 +20,18 @@ from .words import closest, plural
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 AUTO_FORMAT = "auto"
+
+
+class _Size(click.ParamType):
+    name = "size"
+
+    def convert(self, value, param, ctx) -> int:
+        if isinstance(value, int):
+            return value
+        try:
+            return parse_size(value)
+        except ValueError as error:
+            self.fail(str(error), param, ctx)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -55,6 +68,13 @@ def main() -> None:
     default="auto",
     show_default=True,
     help="Colour the text report (auto: on a terminal, unless NO_COLOR is set).",
+)
+@click.option(
+    "--max-file-size",
+    type=_Size(),
+    default=DEFAULT_MAX_FILE_SIZE,
+    show_default=format_size(DEFAULT_MAX_FILE_SIZE),
+    help="Report larger files without reading them (bytes, or e.g. 10MB, 64MiB).",
 )
 @click.option(
     "--config",
@@ -113,6 +133,7 @@ def check(
     show_suppressed: bool,
     fix: bool,
     show_diff: bool,
+    max_file_size: int,
     **overrides: tuple[str, ...] | str | bool | None,
 ) -> None:
     """Check request files. PATHS are files, directories (searched for .yaml, .yml and .json
@@ -123,7 +144,9 @@ def check(
     comma-separated, and options may be repeated.
 
     Exit status: 0 when no error was found (after --fix: remains), 1 when one was, 2 when a path
-    could not be read or written, or the command line or configuration is wrong."""
+    named on the command line could not be read or written, or the command line or configuration
+    is wrong. A file found in a directory that cannot be read is reported as a warning on
+    standard error and does not change the status."""
     if config_file is not None and no_config:
         raise click.UsageError("--config and --no-config exclude each other")
     if fix and show_diff:
@@ -134,7 +157,9 @@ def check(
         click.echo(f"mlflow-app-lint: {error}", err=True)
         sys.exit(EXIT_USAGE)
     mode = Mode.FIX if fix else Mode.DIFF if show_diff else Mode.CHECK
-    report = run(paths, stdin_filename, Options(config, show_suppressed, mode, _write_fixed))
+    report = run(
+        paths, stdin_filename, Options(config, show_suppressed, mode, _write_fixed, max_file_size)
+    )
     if mode is Mode.DIFF:
         click.echo(diffs.unified(report.fixes), nl=False)
         click.echo(_would_fix(report), err=True)
@@ -147,7 +172,8 @@ def check(
             # With --fix, standard output carries standard input's fixed text.
             click.echo(rendered, nl=False, color=True, err=fix and STDIN in paths)
     for item in report.unreadable:
-        click.echo(f"mlflow-app-lint: cannot read {item.shown_as}: {item.reason}", err=True)
+        what = "cannot read" if item.named else "warning: skipped"
+        click.echo(f"mlflow-app-lint: {what} {item.shown_as}: {item.reason}", err=True)
     for item in report.unwritable:
         click.echo(
             f"mlflow-app-lint: cannot write {item.shown_as}: {item.reason}; "
@@ -193,7 +219,7 @@ def _use_colour(choice: str, to_file: bool = False) -> bool:
 
 
 def _exit_status(report: Report, config: Config) -> int:
-    if report.unreadable or report.unwritable:
+    if any(item.named for item in report.unreadable) or report.unwritable:
         return EXIT_USAGE
     failing = [Severity.ERROR] + ([Severity.WARNING] if config.fail_on is Severity.WARNING else [])
     return EXIT_FINDINGS if any(report.count(severity) for severity in failing) else EXIT_CLEAN

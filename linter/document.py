@@ -7,24 +7,33 @@ constructed into an object, so nothing in a file can execute. JSON is first chec
 
 from __future__ import annotations
 
+import codecs
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from ruamel.yaml import YAML
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.error import MarkedYAMLError, StreamMark, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from ruamel.yaml.reader import ReaderError
 
 from . import parse_rules
+from .composer import ComposedDocument, LimitExceeded, compose_all
 from .findings import Issue, Path, Span, Target
-from .positions import Locator, mark_span
+from .limits import MAX_DEPTH, MAX_VALUES, shorten
+from .positions import Locator, mark_span, offset_position, split_lines
 
 YAML_TAG = "tag:yaml.org,2002:"
 SCALAR_TAGS = {YAML_TAG + name for name in ("str", "int", "float", "bool", "null", "timestamp")}
 COLLECTION_TAGS = {YAML_TAG + "map", YAML_TAG + "seq"}
-MAX_NODES = 100_000
-"""Nodes one document may expand to (aliases counted each time they are used)."""
+OTHER_ENCODINGS = (
+    (codecs.BOM_UTF32_LE, "UTF-32"),
+    (codecs.BOM_UTF32_BE, "UTF-32"),
+    (codecs.BOM_UTF16_LE, "UTF-16"),
+    (codecs.BOM_UTF16_BE, "UTF-16"),
+)
+"""Byte-order marks of encodings a Windows editor may save in; UTF-32's first, as UTF-16's LE
+mark begins UTF-32's."""
 
 
 @dataclass(frozen=True)
@@ -47,73 +56,130 @@ class Document:
     """Locations whose value was refused (an unknown tag): nothing else is said about them."""
 
 
-class _TooLarge(Exception):
-    pass
-
-
-def parse_bytes(data: bytes, is_json: bool) -> list[Document]:
+def parse_bytes(data: bytes, is_json: bool) -> Iterator[Document]:
     """Decode a file's bytes (UTF-8, with or without a byte-order mark) and parse them."""
+    encoding = _other_encoding(data)
+    if encoding is not None:
+        message = f"{encoding} text; save the file as UTF-8"
+        return iter([_not_text(data, 0, message)])
+    if b"\x00" in data:
+        message = "not text: a NUL byte, as in binary data; a request file is UTF-8 text"
+        return iter([_not_text(data, data.index(b"\x00"), message)])
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        return [_broken(0, [], _not_text(data, error.start, f"byte 0x{data[error.start]:02x}"))]
-    if "\x00" in text:
-        return [_broken(0, [], _not_text(data, data.index(b"\x00"), "a NUL byte"))]
+        byte = data[error.start]
+        message = f"not UTF-8 text: byte 0x{byte:02x} cannot be read; save the file as UTF-8"
+        return iter([_not_text(data, error.start, message)])
     return parse(text, is_json)
 
 
-def _not_text(data: bytes, offset: int, what: str) -> LocatedIssue:
-    line = data.count(b"\n", 0, offset) + 1
-    column = offset - (data.rfind(b"\n", 0, offset) + 1) + 1
-    message = f"not UTF-8 text: {what} cannot be read; save the file as UTF-8"
-    return LocatedIssue(Issue(parse_rules.NOT_TEXT, message), Span(line, column, line, column + 1))
+def _other_encoding(data: bytes) -> str | None:
+    for mark, name in OTHER_ENCODINGS:
+        if data.startswith(mark):
+            return name
+    head = data[:64]
+    # ASCII saved as UTF-16 without a mark: every other byte is zero.
+    if len(head) >= 4 and len(head) % 2 == 0:
+        for zeros, chars in ((head[1::2], head[0::2]), (head[0::2], head[1::2])):
+            if not any(zeros) and all(chars):
+                return "UTF-16 (no byte-order mark)"
+    return None
 
 
-def parse(text: str, is_json: bool) -> list[Document]:
-    """All documents of a file, each with its problems; a syntax error ends the list."""
-    lines = text.splitlines()
+def _not_text(data: bytes, offset: int, message: str) -> Document:
+    text = data.decode("utf-8", errors="replace")
+    before = data[:offset].decode("utf-8", errors="replace")
+    line, column = offset_position(before, len(before))
+    issue = Issue(parse_rules.NOT_TEXT, message)
+    return _broken(0, split_lines(text), LocatedIssue(issue, Span(line, column, line, column + 1)))
+
+
+def parse(text: str, is_json: bool) -> Iterator[Document]:
+    """Each document of a file with its problems, one at a time (memory holds one document, not
+    a whole stream); a syntax error or a cap ends them."""
+    lines = split_lines(text)
     if is_json:
-        syntax = _json_syntax_error(text)
-        if syntax is not None:
-            return [_broken(0, lines, syntax)]
-    documents: list[Document] = []
+        problem = _empty_file(text) if not text.strip() else _json_syntax_error(text)
+        if problem is not None:
+            yield _broken(0, lines, problem)
+            return
+    count = 0
     try:
-        for node in _compose_all(text):
-            documents.append(_build(len(documents), node, lines, is_json))
+        for composed in compose_all(text):
+            yield _build(count, composed, text, lines, is_json)
+            count += 1
+    except LimitExceeded as error:
+        yield _broken(count, lines, _over_limit(error.kind, error.mark))
     except MarkedYAMLError as error:
-        documents.append(_broken(len(documents), lines, _yaml_syntax_error(error, lines)))
-    except (YAMLError, RecursionError) as error:
-        message = _nesting_message() if isinstance(error, RecursionError) else str(error)
-        issue = Issue(parse_rules.SYNTAX_ERROR, message)
-        documents.append(_broken(len(documents), lines, LocatedIssue(issue, Span(1, 1, 1, 1))))
-    return documents
-
-
-def _compose_all(text: str) -> Iterator[Node | None]:
-    yaml = YAML(typ="rt", pure=True)
-    yield from yaml.compose_all(text)
+        yield _broken(count, lines, _yaml_syntax_error(error, lines, is_json))
+    except ReaderError as error:
+        yield _broken(count, lines, _unreadable_character(error, text))
+    except YAMLError as error:
+        issue = Issue(parse_rules.SYNTAX_ERROR, f"invalid YAML: {shorten(str(error))}")
+        yield _broken(count, lines, LocatedIssue(issue, Span(1, 1, 1, 1)))
+    else:
+        if count == 0:
+            yield _broken(0, lines, _empty_file(text))
 
 
 def _broken(index: int, lines: list[str], problem: LocatedIssue) -> Document:
     return Document(index, None, Locator(lines), [problem], checkable=False)
 
 
-def _nesting_message() -> str:
-    return "the document is nested too deeply to read"
+def _empty_file(text: str) -> LocatedIssue:
+    what = "is empty" if not text.strip() else "holds only comments"
+    message = f"the file {what}: a request file holds one request, a mapping with at least Name"
+    return LocatedIssue(Issue(parse_rules.EMPTY_DOCUMENT, message), Span(1, 1, 1, 1))
+
+
+def _over_limit(kind: str, mark: StreamMark) -> LocatedIssue:
+    if kind == "depth":
+        rule = parse_rules.TOO_DEEP
+        message = f"nested more than {MAX_DEPTH} levels deep (a request is 3 levels deep)"
+    elif kind == "values":
+        rule = parse_rules.TOO_MANY_VALUES
+        message = f"the document has more than {MAX_VALUES:,} values (a request has a few dozen)"
+    else:
+        rule = parse_rules.ALIAS_BOMB
+        message = (
+            f"the document expands to more than {MAX_VALUES:,} values through aliases; "
+            "write the request out plainly"
+        )
+    message += "; the rest of the file was not read" if kind != "aliases" else ""
+    return LocatedIssue(Issue(rule, message), mark_span(mark, mark))
 
 
 def _json_syntax_error(text: str) -> LocatedIssue | None:
     try:
-        json.loads(text, object_pairs_hook=list)
+        json.loads(text, object_pairs_hook=list, parse_int=str, parse_float=str)
     except json.JSONDecodeError as error:
         offset, message = _explain_json_error(text, error)
-        line = text.count("\n", 0, offset) + 1
-        column = offset - text.rfind("\n", 0, offset)
+        line, column = offset_position(text, offset)
         issue = Issue(parse_rules.SYNTAX_ERROR, f"invalid JSON: {message}")
         return LocatedIssue(issue, Span(line, column, line, column + 1))
     except RecursionError:
-        return LocatedIssue(Issue(parse_rules.SYNTAX_ERROR, _nesting_message()), Span(1, 1, 1, 1))
+        return None  # nested too deeply to check here: composing reports where it crosses the cap
     return None
+
+
+JSON_MESSAGES = {
+    "Expecting value": "expected a value (a string, number, object, array, true, false or null)",
+    "Expecting property name enclosed in double quotes": "expected a member name in double quotes",
+    "Expecting ',' delimiter": "expected ',' or the closing bracket",
+    "Expecting ':' delimiter": "expected ':' after the member name",
+    "Unterminated string starting at": "unterminated string: the closing '\"' is missing",
+    "Invalid control character at": (
+        "a string cannot hold a line break or control character: end the string with '\"' or "
+        "write the character escaped (\\n, \\t, ...)"
+    ),
+    "Invalid \\escape": (
+        'invalid escape: JSON knows \\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX; '
+        "write a backslash as \\\\"
+    ),
+    "Invalid \\uXXXX escape": "invalid escape: \\u is followed by four hexadecimal digits",
+    "Extra data": "unexpected text after the end of the JSON value",
+}
 
 
 def _explain_json_error(text: str, error: json.JSONDecodeError) -> tuple[int, str]:
@@ -126,15 +192,18 @@ def _explain_json_error(text: str, error: json.JSONDecodeError) -> tuple[int, st
     previous = len(text[:offset].rstrip()) - 1
     if text.startswith(("}", "]"), offset) and previous >= 0 and text[previous] == ",":
         return previous, f"trailing comma before '{text[offset]}'; remove it"
-    return offset, error.msg
+    return offset, JSON_MESSAGES.get(error.msg, error.msg)
 
 
-def _yaml_syntax_error(error: MarkedYAMLError, lines: list[str]) -> LocatedIssue:
+def _yaml_syntax_error(error: MarkedYAMLError, lines: list[str], is_json: bool) -> LocatedIssue:
     mark = error.problem_mark or error.context_mark
     if mark is not None and mark.line >= len(lines) and error.context_mark is not None:
         mark = error.context_mark  # at the end of the file, the place it started says more
     problem = error.problem or error.context or "invalid YAML"
-    message = f"invalid YAML: {problem}"
+    problem = shorten(problem.replace("'\\x00'", "the end of the file"))
+    # Strict JSON the YAML reader refuses (a member name over 1024 characters): not the user's
+    # syntax, but still nothing this linter can check.
+    message = f"cannot read this JSON: {problem}" if is_json else f"invalid YAML: {problem}"
     if error.context and error.problem and error.context_mark is not None:
         message += f" ({error.context} at line {error.context_mark.line + 1})"
     issue = Issue(parse_rules.SYNTAX_ERROR, message)
@@ -143,39 +212,67 @@ def _yaml_syntax_error(error: MarkedYAMLError, lines: list[str]) -> LocatedIssue
     return LocatedIssue(issue, Span(mark.line + 1, mark.column + 1, mark.line + 1, mark.column + 2))
 
 
-def _build(index: int, root: Node | None, lines: list[str], is_json: bool) -> Document:
-    builder = _Builder(Locator(lines), is_json)
-    if root is None:
-        return Document(index, None, builder.locator)
+def _unreadable_character(error: ReaderError, text: str) -> LocatedIssue:
+    """A character YAML does not allow in a file (a control character, say), where it is."""
+    line, column = offset_position(text, error.position)
+    character = f"U+{error.character:04X}" if isinstance(error.character, int) else "a character"
+    message = f"invalid YAML: {character} is not allowed in YAML text ({error.reason}); remove it"
+    return LocatedIssue(
+        Issue(parse_rules.SYNTAX_ERROR, message), Span(line, column, line, column + 1)
+    )
+
+
+def _build(
+    index: int, composed: ComposedDocument, text: str, lines: list[str], is_json: bool
+) -> Document:
+    builder = _Builder(text, Locator(lines), is_json)
+    root = composed.root
+    if _is_empty(root):
+        message = "the document is empty: write the request, or remove the '---' that starts it"
+        problem = LocatedIssue(
+            Issue(parse_rules.EMPTY_DOCUMENT, message), mark_span(*[composed.start] * 2)
+        )
+        return Document(index, None, builder.locator, [problem], checkable=False)
     try:
         data = builder.build(root, ())
-    except _TooLarge:
-        issue = Issue(
-            parse_rules.ALIAS_BOMB,
-            f"the document expands to more than {MAX_NODES:,} values through aliases; "
-            "write the request out plainly",
-        )
-        problem = LocatedIssue(issue, mark_span(root.start_mark, root.start_mark))
+    except LimitExceeded as error:
+        problem = _over_limit(error.kind, error.mark)
         return Document(index, None, builder.locator, [problem], checkable=False)
     return Document(
         index, data, builder.locator, builder.problems, unread=frozenset(builder.unread)
     )
 
 
-class _Builder:
-    """Builds plain data from nodes, recording every location and the problems of the source."""
+def _is_empty(node: Node) -> bool:
+    """Nothing at all was written (not even `null` or `~`)."""
+    return (
+        isinstance(node, ScalarNode)
+        and node.tag == YAML_TAG + "null"
+        and node.value == ""
+        and node.style is None
+    )
 
-    def __init__(self, locator: Locator, is_json: bool) -> None:
+
+class _Builder:
+    """Builds plain data from nodes, recording every location and the problems of the source.
+
+    Aliases are expanded here, so the caps are checked again: a chain of aliases can nest deeper,
+    and expand larger, than any single node the composer saw."""
+
+    def __init__(self, text: str, locator: Locator, is_json: bool) -> None:
+        self.text = text
         self.locator = locator
         self.is_json = is_json
         self.problems: list[LocatedIssue] = []
         self.unread: set[Path] = set()
-        self.nodes_seen = 0
+        self.values = 0
 
     def build(self, node: Node, path: Path, key: Node | None = None) -> Any:
-        self.nodes_seen += 1
-        if self.nodes_seen > MAX_NODES:
-            raise _TooLarge
+        self.values += 1
+        if self.values > MAX_VALUES:
+            raise LimitExceeded("aliases", self.locator.entries[()].value.start_mark)
+        if len(path) > MAX_DEPTH:
+            raise LimitExceeded("depth", node.start_mark)
         self.locator.add(path, key, node)
         if not self._tag_allowed(node, path):
             self.unread.add(path)
@@ -213,7 +310,7 @@ class _Builder:
 
     def _duplicate_key(self, path: Path, node: Node, earlier: Node) -> None:
         message = (
-            f"'{path[-1]}' is already set at line {earlier.start_mark.line + 1}; "
+            f"'{shorten(str(path[-1]), 40)}' is already set at line {earlier.start_mark.line + 1}; "
             "AWS rejects a request with a repeated member: keep one"
         )
         self.problems.append(
@@ -227,7 +324,7 @@ class _Builder:
         tag = node.tag
         if tag in SCALAR_TAGS or tag in COLLECTION_TAGS or tag in (None, "?", "!"):
             return True
-        shown = tag.replace(YAML_TAG, "!!")
+        shown = shorten(tag.replace(YAML_TAG, "!!"))
         self.problems.append(
             LocatedIssue(
                 Issue(
@@ -246,13 +343,7 @@ class _Builder:
         return yaml_scalar(node)
 
     def _source(self, node: Node) -> str:
-        start, end = node.start_mark, node.end_mark
-        if start.line == end.line:
-            return self.locator.lines[start.line][start.column : end.column]
-        parts = [self.locator.lines[start.line][start.column :]]
-        parts += self.locator.lines[start.line + 1 : end.line]
-        parts.append(self.locator.lines[end.line][: end.column])
-        return "\n".join(parts)
+        return self.text[node.start_mark.index : node.end_mark.index]
 
 
 def yaml_scalar(node: ScalarNode) -> Any:
@@ -268,10 +359,14 @@ def yaml_scalar(node: ScalarNode) -> Any:
 
 
 def json_scalar(source: str) -> Any:
-    value = json.loads(source)
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return Scalar(source, "integer" if isinstance(value, int) else "number")
-    return value
+    """The value of a JSON scalar; numbers keep their text (never converted: 10,000 digits are
+    no reason to fail)."""
+    return json.loads(
+        source,
+        parse_int=lambda text: Scalar(text, "integer"),
+        parse_float=lambda text: Scalar(text, "number"),
+        parse_constant=lambda text: Scalar(text, "number"),
+    )
 
 
 @dataclass(frozen=True)

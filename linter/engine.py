@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 
-from . import policy, schema_check
+from . import parse_rules, policy, schema_check
 from .catalogue import INTERNAL_ERROR
 from .config import Config
 from .document import Document, parse, parse_bytes
 from .findings import Finding, Issue, Span, json_pointer
+from .limits import format_size
+from .positions import within
 from .rules import CHECKS
 
 
@@ -35,6 +37,19 @@ def lint_bytes(data: bytes, path: str, is_json: bool, config: Config | None = No
     return configure(result, data, is_json, config or Config())
 
 
+def too_large(path: str, size: int | None, cap: int) -> FileResult:
+    """The result of a file not read because it is over the size cap."""
+    size_text = format_size(size) if size is not None else f"more than {format_size(cap)}"
+    message = (
+        f"the file is {size_text}, over the --max-file-size cap of {format_size(cap)}; "
+        "it was not read (a request is under a kilobyte)"
+    )
+    span = Span(1, 1, 1, 1)
+    return FileResult(
+        path, 0, (_finding(path, 0, Issue(parse_rules.FILE_TOO_LARGE, message), span),)
+    )
+
+
 def lint_text(text: str, path: str, is_json: bool, config: Config | None = None) -> FileResult:
     return configure(lint_documents(parse(text, is_json), path), text.encode(), is_json, config)
 
@@ -47,26 +62,30 @@ def configure(result: FileResult, data: bytes, is_json: bool, config: Config | N
 
 
 def lint_documents(
-    documents: list[Document], path: str, fixable: FixableIssues = frozenset()
+    documents: Iterable[Document], path: str, fixable: FixableIssues = frozenset()
 ) -> FileResult:
-    findings = [
-        finding for document in documents for finding in _lint_document(document, path, fixable)
-    ]
+    findings: list[Finding] = []
+    count = 0
+    lines: tuple[str, ...] = ()
+    for document in documents:  # one at a time: a long stream never sits in memory whole
+        findings.extend(_lint_document(document, path, fixable))
+        # Every document of a file shares one list of lines: the one its positions were made from.
+        lines = lines or tuple(document.locator.lines)
+        count += 1
     findings.sort(key=lambda finding: finding.sort_key)
-    # Every document of a file shares one list of lines: the one its positions were made from.
-    lines = tuple(documents[0].locator.lines) if documents else ()
-    return FileResult(path, len(documents), tuple(findings), lines=lines)
+    return FileResult(path, count, tuple(findings), lines=lines)
 
 
 def _lint_document(document: Document, path: str, fixable: FixableIssues) -> Iterator[Finding]:
+    lines = document.locator.lines
     for problem in document.problems:
-        yield _finding(path, document.index, problem.issue, problem.span)
+        yield _finding(path, document.index, problem.issue, within(problem.span, lines))
     if not document.checkable:
         return
     for issue in document_issues(document):
         if _under(issue.path, document.unread):
             continue
-        span = document.locator.span(issue.path, issue.target)
+        span = within(document.locator.span(issue.path, issue.target), lines)
         can_fix = (document.index, issue) in fixable
         if issue.related is not None:
             related = document.locator.span(issue.related, issue.target)
@@ -93,7 +112,8 @@ def document_issues(document: Document) -> list[Issue]:
 
 
 def _under(path: tuple, roots: frozenset) -> bool:
-    return any(path[: len(root)] == root for root in roots)
+    # Prefixes of the path, not every root: a document may have thousands of refused values.
+    return any(path[:length] in roots for length in range(len(path) + 1))
 
 
 def _run_check(module, data: dict) -> list[Issue]:

@@ -68,4 +68,51 @@ NOT_TEXT = Rule(
     good=REQUEST + "Tags:\n  - Key: team\n    Value: café\n",
     locked=True,
 )
-ALL = (NOT_TEXT, SYNTAX_ERROR, DUPLICATE_KEY, UNKNOWN_TAG, COMPLEX_KEY, ALIAS_BOMB)
+EMPTY_DOCUMENT = Rule(
+    "empty-document",
+    Severity.ERROR,
+    "The file, or one document of it, holds no request.",
+    "An empty file, a file of only comments, or a `---` with nothing after it sends AWS an empty "
+    "request, which it rejects (Name, ArtifactStoreUri and RoleArn are required): surely a "
+    "mistake, such as a file saved before it was written.",
+    bad="# the request is still to be written\n",
+    good=REQUEST,
+)
+TOO_DEEP = Rule(
+    "too-deep",
+    Severity.ERROR,
+    "The document is nested deeper than the linter reads (100 levels).",
+    "A request is three levels deep. Deeper nesting is refused where it crosses the cap, so that "
+    "a hostile file cannot exhaust the stack; the rest of the file is not read.",
+    bad=REQUEST + "Tags: " + "[" * 101 + "]" * 101 + "\n",
+    good=REQUEST,
+    locked=True,
+)
+TOO_MANY_VALUES = Rule(
+    "too-many-values",
+    Severity.ERROR,
+    "The document holds more values than the linter reads (100,000).",
+    "A request holds a few dozen values. A larger document is refused where it crosses the cap, "
+    "so that memory stays bounded; the rest of the file is not read.",
+    locked=True,
+)
+FILE_TOO_LARGE = Rule(
+    "file-too-large",
+    Severity.ERROR,
+    "The file is larger than --max-file-size (16 MiB unless set).",
+    "A request is well under a kilobyte. A larger file is not read at all (the size is taken "
+    "from the file system first), so that a stray data file cannot stall a hook or CI.",
+    locked=True,
+)
+ALL = (
+    NOT_TEXT,
+    FILE_TOO_LARGE,
+    EMPTY_DOCUMENT,
+    SYNTAX_ERROR,
+    TOO_DEEP,
+    TOO_MANY_VALUES,
+    DUPLICATE_KEY,
+    UNKNOWN_TAG,
+    COMPLEX_KEY,
+    ALIAS_BOMB,
+)

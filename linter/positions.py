@@ -5,11 +5,50 @@ Line and column become 1-based here and nowhere else.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .findings import Path, Span, Target
+
+LINE_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
+"""What YAML (and so ruamel's marks) counts as the end of a line."""
+
+
+def split_lines(text: str) -> list[str]:
+    """The lines of a text as YAML counts them (not str.splitlines, which also breaks at \f)."""
+    lines = LINE_BREAK.split(text)
+    if lines[-1] == "":
+        lines.pop()
+    return lines
+
+
+def offset_position(text: str, offset: int) -> tuple[int, int]:
+    """1-based line and column of a character offset, counting lines as YAML does."""
+    line, start = 1, 0
+    for match in LINE_BREAK.finditer(text, 0, offset):
+        line, start = line + 1, match.end()
+    return line, offset - start + 1
+
+
+def within(span: Span, lines: list[str]) -> Span:
+    """The span moved inside the text, so that every reported position exists: a mark at the end
+    of the stream (after the last line) becomes the end of the last line."""
+
+    def place(line: int, column: int) -> tuple[int, int]:
+        if not lines:
+            return 1, 1
+        if line > len(lines):
+            return len(lines), len(lines[-1]) + 1
+        line = max(line, 1)
+        return line, min(max(column, 1), len(lines[line - 1]) + 1)
+
+    line, column = place(span.line, span.column)
+    end_line, end_column = place(span.end_line, span.end_column)
+    if (end_line, end_column) < (line, column):
+        end_line, end_column = line, column
+    return Span(line, column, end_line, end_column)
 
 
 def mark_span(start, end) -> Span:

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import dataclasses
 import enum
-import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from .autofix import check_bytes, fix_bytes
 from .config import Config
-from .engine import FileResult, configure
+from .engine import FileResult, configure, too_large
 from .findings import Finding, Severity
-from .sources import STDIN, Source, Unreadable, collect
+from .limits import DEFAULT_MAX_FILE_SIZE
+from .sources import STDIN, Source, TooLarge, Unreadable, collect, read, reason
 
 
 class Mode(enum.Enum):
@@ -92,6 +92,7 @@ class Options:
     write: Writer | None = None
     """With Mode.FIX, given each fixed file (and standard input's text, fixed or not, since its
     reader expects it back)."""
+    max_file_size: int = DEFAULT_MAX_FILE_SIZE
 
 
 def run(
@@ -109,9 +110,12 @@ def run(
             unreadable.append(item)
             continue
         try:
-            data = _read(item)
+            data = read(item, options.max_file_size)
         except OSError as error:
-            unreadable.append(Unreadable(item.shown_as, error.strerror or str(error)))
+            unreadable.append(Unreadable(item.shown_as, reason(error, item.location), item.named))
+            continue
+        if isinstance(data, TooLarge):
+            results.append(too_large(item.shown_as, data.size, options.max_file_size))
             continue
         result, change, failure = _process(item, data, options)
         results.append(result)
@@ -149,10 +153,3 @@ def _configured(result: FileResult, data: bytes, source: Source, options: Option
     # An audit lists suppressed findings among the others, each marked with what suppressed it.
     listed = sorted(result.findings + result.suppressed, key=lambda finding: finding.sort_key)
     return dataclasses.replace(result, findings=tuple(listed))
-
-
-def _read(source: Source) -> bytes:
-    if source.location == STDIN:
-        return sys.stdin.buffer.read()
-    with open(source.location, "rb") as file:
-        return file.read()

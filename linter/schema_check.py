@@ -16,14 +16,16 @@ from typing import Any
 
 import regex
 from jsonschema import Draft7Validator, ValidationError, validators
+from referencing import Registry, Resource
+from referencing.exceptions import NoSuchResource
 
 from .document import Scalar
 from .examples import REQUEST
 from .findings import Fix, Issue, Path, Rule, Severity, Target
-from .words import closest, describe, name_of, one_of, plural, show
+from .limits import PATTERN_TIMEOUT_SECONDS
+from .words import MAX_SHOWN, closest, describe, name_of, one_of, plural, show
 
 SCHEMA_FILE_NAME = "create-mlflow-app.schema.json"
-PATTERN_TIMEOUT_SECONDS = 0.5
 
 INVALID_TYPE = Rule(
     "invalid-type",
@@ -168,8 +170,23 @@ def check(data: Any) -> list[Issue]:
 
 @functools.cache
 def _validator() -> Draft7Validator:
-    schema = load_schema()
-    return _Validator(schema)
+    return validator_for(load_schema())
+
+
+def validator_for(schema: dict[str, Any]) -> Draft7Validator:
+    """Our validator for a schema, resolving `$ref` only inside it (jsonschema adds the bundled
+    metaschemas).
+
+    Without a registry, jsonschema still fetches a remote `$ref` over the network (with a
+    deprecation warning): a linter in CI must never do that."""
+    return _Validator(schema, registry=LOCAL_ONLY)
+
+
+def _refuse_retrieval(uri: str) -> Resource:
+    raise NoSuchResource(ref=uri)
+
+
+LOCAL_ONLY: Registry = Registry(retrieve=_refuse_retrieval)
 
 
 def _matches(pattern: str, value: str) -> bool:
@@ -256,7 +273,8 @@ def _type(error: ValidationError, path: Path) -> Iterator[Issue]:
     if "enum" in error.schema:
         message += f"; write one of {one_of(str(value) for value in error.schema['enum'])}"
     elif expected == "string" and _quotable(error.instance):
-        message += f'; quote it: "{_text(error.instance)}"'
+        text = _text(error.instance)
+        message += f'; quote it: "{text}"' if len(text) <= MAX_SHOWN else "; quote it"
     elif error.instance is None:
         message += "; give it a value or remove it"
     fix = None
@@ -272,7 +290,9 @@ def _canonical_number(value: Any) -> bool:
     """A number written the one way a reader writes it back (2024, 1.5): its text is then surely
     the string the user meant. Other spellings (0x10, 1e3, 007, 1.10, +1) could mean another
     text or the number itself, so they are not quoted automatically."""
-    if not isinstance(value, Scalar) or not CANONICAL_DECIMAL.fullmatch(value.text):
+    if not isinstance(value, Scalar) or len(value.text) > MAX_SHOWN:
+        return False  # a number that long is no name a person meant to type
+    if not CANONICAL_DECIMAL.fullmatch(value.text):
         return False
     if value.kind == "integer":
         return str(int(value.text)) == value.text
@@ -342,8 +362,12 @@ def _same_but_case(word: str, candidates: list[str]) -> str | None:
 
 def _pattern(error: ValidationError, path: Path) -> Iterator[Issue]:
     value: str = error.instance
-    culprit = _first_unmatchable(error.validator_value, value)
-    if culprit >= error.schema.get("maxLength", len(value) + 1):
+    limit = error.schema.get("maxLength")
+    # Past maxLength the position does not matter: searching no further bounds the work.
+    culprit = _first_unmatchable(
+        error.validator_value, value[: None if limit is None else limit + 1]
+    )
+    if limit is not None and culprit >= limit:
         return  # only its length is wrong, and the maxLength issue says so
     if culprit == len(value) < error.schema.get("minLength", 0):
         return  # too short to be complete, and the minLength issue says so

@@ -1,8 +1,17 @@
-"""Which files a run reads, and their text."""
+"""Which files a run reads, and reading them safely.
+
+Directories are walked in sorted order for .yaml, .yml and .json files, skipping hidden folders.
+Symbolic links to files are read; symbolic links to directories are not followed, so no link
+loop can trap the walk. Only regular files are opened for reading, and without blocking, so a
+FIFO or a device named `x.yaml` can never hang a run; a file larger than the cap is not read.
+"""
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
+import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
@@ -18,12 +27,23 @@ class Source:
     location: str
     shown_as: str
     is_json: bool
+    named: bool = True
+    """The user named this file (rather than a walk finding it)."""
 
 
 @dataclass(frozen=True)
 class Unreadable:
     shown_as: str
     reason: str
+    named: bool = True
+    """A path the user named cannot be read (exit 2); one a walk found is a warning only."""
+
+
+@dataclass(frozen=True)
+class TooLarge:
+    """A file over the size cap: `size` bytes, or None when only 'more than the cap' is known."""
+
+    size: int | None
 
 
 def _never(path: str) -> bool:
@@ -50,13 +70,15 @@ def collect(
             yield from _walk(path, excluded)
         elif os.path.isfile(path):
             if not (force_exclude and excluded(path)):
-                yield Source(path, path, path.lower().endswith(JSON_SUFFIXES))
+                yield Source(path, printable(path), path.lower().endswith(JSON_SUFFIXES))
         else:
-            yield Unreadable(path, _missing_reason(path))
+            yield Unreadable(printable(path), _missing_reason(path))
 
 
-def _walk(top: str, excluded: Callable[[str], bool]) -> Iterator[Source]:
-    for directory, subdirectories, files in os.walk(top):
+def _walk(top: str, excluded: Callable[[str], bool]) -> Iterator[Source | Unreadable]:
+    errors: list[OSError] = []
+    for directory, subdirectories, files in os.walk(top, onerror=errors.append):
+        yield from _walk_errors(errors, top)
         # Hidden folders (.git, .venv, ...) hold no requests; sorting makes the order stable.
         subdirectories[:] = sorted(
             d
@@ -68,7 +90,50 @@ def _walk(top: str, excluded: Callable[[str], bool]) -> Iterator[Source]:
             lowered = name.lower()
             path = os.path.join(directory, name)
             if _is_request_name(lowered) and not excluded(path):
-                yield Source(path, path, lowered.endswith(JSON_SUFFIXES))
+                yield Source(path, printable(path), lowered.endswith(JSON_SUFFIXES), named=False)
+    yield from _walk_errors(errors, top)
+
+
+def _walk_errors(errors: list[OSError], top: str) -> Iterator[Unreadable]:
+    while errors:
+        error = errors.pop(0)
+        path = error.filename or top
+        yield Unreadable(printable(path), reason(error, path), named=path == top)
+
+
+def read(source: Source, max_size: int) -> bytes | TooLarge:
+    """The file's bytes, reading at most `max_size` + 1 of them; OSError when it cannot be."""
+    if source.location == STDIN:
+        data = sys.stdin.buffer.read(max_size + 1)
+    else:
+        flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+        descriptor = os.open(source.location, flags)
+        with os.fdopen(descriptor, "rb") as file:
+            status = os.fstat(descriptor)
+            if not stat.S_ISREG(status.st_mode):
+                raise OSError(errno.EINVAL, "not a regular file", source.location)
+            if status.st_size > max_size:
+                return TooLarge(status.st_size)
+            data = file.read(max_size + 1)
+    return TooLarge(None) if len(data) > max_size else data
+
+
+def reason(error: OSError, path: str) -> str:
+    """Why a path cannot be read, in words."""
+    if error.errno == errno.ELOOP:
+        return "a symbolic link loop"
+    if error.errno == errno.ENOENT and os.path.islink(path):
+        return "a broken symbolic link"
+    return (error.strerror or str(error)).lower()
+
+
+def printable(path: str) -> str:
+    """A path as reports show it: undecodable bytes and control characters escaped, so a file
+    name cannot break a report line or the output encoding."""
+    text = path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode() for c in text)
 
 
 def _is_request_name(lowered: str) -> bool:
@@ -76,8 +141,8 @@ def _is_request_name(lowered: str) -> bool:
 
 
 def _missing_reason(path: str) -> str:
-    if os.path.lexists(path) and not os.path.exists(path):
-        return "a broken symbolic link"
-    if os.path.exists(path):
-        return "not a regular file or directory"
-    return "no such file or directory"
+    try:
+        os.stat(path)
+    except OSError as error:
+        return reason(error, path)
+    return "not a regular file or directory"

@@ -34,7 +34,8 @@ def describe(value: Any) -> str:
     if isinstance(value, bool):
         return f"the boolean {str(value).lower()}"
     if isinstance(value, Scalar):
-        return f"the {value.kind} {value.text}"
+        text = value.text if len(value.text) <= MAX_SHOWN else value.text[: MAX_SHOWN - 1] + "…"
+        return f"the {value.kind} {text}"
     if isinstance(value, dict):
         return "a mapping"
     if isinstance(value, list):

@@ -144,6 +144,10 @@ NOT_PROBED = {
     "too-few-items": "no member of CreateMlflowApp has a minimum item count",
     "too-many-items": "the only maximum (50 tags) is reported as tag-limit",
     "internal-error": "a bug in mlflow-app-lint",
+    "file-too-large": "a size cap of the CLI's, which reads files unattended",
+    "too-deep": "a nesting cap of the CLI's, which reads files unattended",
+    "too-many-values": "a size cap of the CLI's, which reads files unattended",
+    "empty-document": "an editor shows an empty file as it is: nothing to diagnose",
     "invalid-suppression": "suppression comments are read by the CLI only",
     "unused-suppression": "suppression comments are read by the CLI only",
 }

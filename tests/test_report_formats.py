@@ -17,6 +17,7 @@ from lxml import etree
 from linter.catalogue import RULES
 from linter.cli import AUTO_FORMAT
 from linter.reporters import REPORTERS
+from linter.reporters.github import escape_data, escape_property
 
 from .conftest import ROOT, invoke
 
@@ -158,25 +159,27 @@ def test_github_prints_one_annotation_per_finding(paths: tuple[str, ...]) -> Non
         assert message == finding["message"]
 
 
-def test_github_escapes_percent_comma_colon_and_newlines(tmp_path: Path, monkeypatch) -> None:
+def test_github_escapes_percent_comma_colon(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.chdir(tmp_path)
     name = "a,b:c 100%.mlflow-app.yaml"
-    # A value with '%', ',' and ':' quoted in the message; an unreadable character gives a
-    # syntax error whose message runs over two lines.
+    # A value with '%', ',' and ':' quoted in the message.
     (tmp_path / name).write_text('Name: "50%,a:b"\n', encoding="utf-8")
-    (tmp_path / "broken.yaml").write_text("Name: \x01\n", encoding="utf-8")
-    output = invoke("check", "--format", "github", name, "broken.yaml").stdout
+    output = invoke("check", "--format", "github", name).stdout
     lines = output.splitlines()
     pattern = next(line for line in lines if "[pattern-mismatch]" in line)
     assert "file=a%2Cb%3Ac 100%25.mlflow-app.yaml," in pattern
     data = pattern.split("::", 2)[2]
     assert "'50%25,a:b'" in data  # data escapes '%' only, of these three
-    newline = next(line for line in lines if "broken.yaml" in line)
-    assert "%0A" in newline and "\n" not in newline
     for line in lines:
         _, properties, _ = parse_command(line)
-        assert properties["file"] in (name, "broken.yaml")
-    assert "\n  in " in parse_command(newline)[2]
+        assert properties["file"] == name
+
+
+def test_github_escapes_line_breaks_so_a_message_stays_one_command() -> None:
+    # No message of ours holds a line break today (values are shown escaped); the escaping is
+    # what keeps a future one from ending the command early.
+    assert escape_data("a\r\nb%") == "a%0D%0Ab%25"
+    assert escape_property("x\n:y,z") == "x%0A%3Ay%2Cz"
 
 
 def test_gitlab_entries_validate_and_meet_gitlabs_documented_requirements() -> None:

@@ -18,6 +18,8 @@ WITHOUT_EXAMPLES = {
     "internal-error": "only a bug in mlflow-app-lint produces it",
     "too-few-items": "no list of the request has a minimum above zero",
     "too-many-items": "the one bounded list, Tags, is reported as tag-limit",
+    "too-many-values": "its example would hold 100,000 values",
+    "file-too-large": "its example would be 16 MiB",
 }
 ENCODINGS = {"not-text": "latin-1"}
 """The one rule whose example is about the bytes, not the text."""

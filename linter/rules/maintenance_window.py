@@ -69,14 +69,14 @@ def _day(text: str) -> tuple[str | None, str | None]:
     for day, full in zip(DAYS, FULL_DAYS, strict=True):
         if text.lower() in (day.lower(), full):
             return day, f"the day is written '{day}', not '{text}'"
-    return None, f"unknown day '{text}': use {', '.join(DAYS)}"
+    return None, f"unknown day {show(text)}: use {', '.join(DAYS)}"
 
 
 def _number(text: str, unit: str, largest: int) -> tuple[str | None, str | None]:
     if not text or not set(text) <= ASCII_DIGITS:
-        return None, f"the {unit} '{text}' is not a number from 00 to {largest}"
-    if int(text) > largest:
-        return None, f"{unit} {text} does not exist: use 00 to {largest}"
+        return None, f"the {unit} {show(text)} is not a number from 00 to {largest}"
+    if len(text.lstrip("0")) > 2 or int(text) > largest:
+        return None, f"{unit} {show(text)} does not exist: use 00 to {largest}"
     if len(text) != 2:
         padded = f"{int(text):02d}"
         return padded, f"the {unit} is written with two digits: '{padded}'"

@@ -35,6 +35,6 @@ def test_each_wrong_part_is_named() -> None:
     problems, _ = diagnose("TUE:24:60")
     assert problems == [
         "the day is written 'Tue', not 'TUE'",
-        "hour 24 does not exist: use 00 to 23",
-        "minute 60 does not exist: use 00 to 59",
+        "hour '24' does not exist: use 00 to 23",
+        "minute '60' does not exist: use 00 to 59",
     ]
