@@ -12,18 +12,19 @@ import functools
 import importlib.resources
 import json
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import regex
-from jsonschema import Draft7Validator, ValidationError, validators
-from referencing import Registry, Resource
-from referencing.exceptions import NoSuchResource
 
+from . import validity
 from .document import Scalar
 from .examples import REQUEST
 from .findings import Fix, Issue, Path, Rule, Severity, Target
 from .limits import PATTERN_TIMEOUT_SECONDS
 from .words import MAX_SHOWN, closest, describe, name_of, one_of, plural, show
+
+if TYPE_CHECKING:  # jsonschema is imported only when a request is not valid: a quicker start
+    from jsonschema import Draft7Validator, ValidationError
 
 SCHEMA_FILE_NAME = "create-mlflow-app.schema.json"
 
@@ -150,6 +151,8 @@ def load_schema() -> dict[str, Any]:
 
 def check(data: Any) -> list[Issue]:
     """Issues of one request, from every keyword of the schema it fails, one per defect."""
+    if _valid(data):
+        return []  # the usual case: jsonschema need not run (nor even be imported)
     issues = dict.fromkeys(
         issue for error in _validator().iter_errors(data) for issue in _issues(error)
     )
@@ -169,27 +172,28 @@ def check(data: Any) -> list[Issue]:
 
 
 @functools.cache
+def _quick_check() -> Callable[[Any], bool] | None:
+    try:
+        return validity.compile_schema(load_schema(), matches)
+    except validity.Unsupported:
+        return None
+
+
+def _valid(data: Any) -> bool:
+    """True only when the validator would find nothing (the compiled check says so)."""
+    quick_check = _quick_check()
+    return quick_check is not None and quick_check(data)
+
+
+@functools.cache
 def _validator() -> Draft7Validator:
+    from .validator import validator_for
+
     return validator_for(load_schema())
 
 
-def validator_for(schema: dict[str, Any]) -> Draft7Validator:
-    """Our validator for a schema, resolving `$ref` only inside it (jsonschema adds the bundled
-    metaschemas).
-
-    Without a registry, jsonschema still fetches a remote `$ref` over the network (with a
-    deprecation warning): a linter in CI must never do that."""
-    return _Validator(schema, registry=LOCAL_ONLY)
-
-
-def _refuse_retrieval(uri: str) -> Resource:
-    raise NoSuchResource(ref=uri)
-
-
-LOCAL_ONLY: Registry = Registry(retrieve=_refuse_retrieval)
-
-
-def _matches(pattern: str, value: str) -> bool:
+def matches(pattern: str, value: str) -> bool:
+    """`value` matches `pattern` whole, as AWS reads the pattern (False after the time limit)."""
     try:
         return _compiled(pattern).fullmatch(value, timeout=PATTERN_TIMEOUT_SECONDS) is not None
     except TimeoutError:
@@ -229,32 +233,6 @@ def as_aws_reads_it(pattern: str) -> str:
             char = JAVA_DOT
         out.append(char)
     return "".join(out)
-
-
-def _pattern_keyword(validator, pattern: str, instance: Any, schema: dict) -> Iterator:
-    if validator.is_type(instance, "string") and not _matches(pattern, instance):
-        yield ValidationError(f"{instance!r} does not match {pattern!r}")
-
-
-def _is_integer(checker, instance: Any) -> bool:
-    if isinstance(instance, Scalar):
-        return instance.kind == "integer"
-    return Draft7Validator.TYPE_CHECKER.is_type(instance, "integer")
-
-
-def _is_number(checker, instance: Any) -> bool:
-    if isinstance(instance, Scalar):
-        return instance.kind in ("integer", "number")
-    return Draft7Validator.TYPE_CHECKER.is_type(instance, "number")
-
-
-_Validator = validators.extend(
-    Draft7Validator,
-    validators={"pattern": _pattern_keyword},
-    type_checker=Draft7Validator.TYPE_CHECKER.redefine_many(
-        {"integer": _is_integer, "number": _is_number}
-    ),
-)
 
 
 def _issues(error: ValidationError) -> Iterator[Issue]:
@@ -393,7 +371,7 @@ def _first_unmatchable(pattern: str, value: str) -> int:
 
 
 def _why_unmatched(pattern: str, value: str, culprit: int) -> str:
-    if value != value.strip() and _matches(pattern, value.strip()):
+    if value != value.strip() and matches(pattern, value.strip()):
         return "has leading or trailing white space"
     if culprit == len(value):
         return "is incomplete"

@@ -10,7 +10,7 @@ import textwrap
 import pytest
 from referencing.exceptions import Unresolvable
 
-from linter.schema_check import validator_for
+from linter.validator import validator_for
 
 from .conftest import ROOT
 from .hostile import TIME_LIMIT_SECONDS
@@ -69,7 +69,7 @@ def test_a_remote_ref_is_refused_without_a_socket() -> None:
     body = textwrap.dedent(
         """
         from referencing.exceptions import Unresolvable
-        from linter.schema_check import validator_for
+        from linter.validator import validator_for
         try:
             list(validator_for({"$ref": "http://127.0.0.1:9/s.json"}).iter_errors(1))
         except Unresolvable:

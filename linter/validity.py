@@ -1,0 +1,180 @@
+"""A quick yes to "is this request valid?": the schema compiled into plain Python checks.
+
+jsonschema walks a schema generically and builds an error object for every failure; for the
+usual request, which has none, that is most of the linter's time. This compiles the keywords the
+generated schema uses into closures that answer True exactly when the validator would yield no
+error, using the validator's own type checker and pattern matcher. Only a True answer is trusted:
+on False (or for a schema using a keyword not compiled here) the validator runs and explains.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+Check = Callable[[Any], bool]
+
+ANNOTATIONS = frozenset(
+    {
+        "$schema",
+        "$id",
+        "$comment",
+        "title",
+        "description",
+        "markdownDescription",
+        "examples",
+        "default",
+        "defaultSnippets",
+        "patternErrorMessage",
+        "definitions",
+    }
+)
+"""Keywords that never make a value invalid."""
+
+
+BASIC_TYPES: dict[str, Callable[[Any], bool]] = {
+    "string": lambda instance: isinstance(instance, str),
+    "object": lambda instance: isinstance(instance, dict),
+    "array": lambda instance: isinstance(instance, list),
+    "boolean": lambda instance: isinstance(instance, bool),
+    "null": lambda instance: instance is None,
+}
+"""Draft 7's own tests for these types (jsonschema's _types.py), without importing jsonschema.
+Numbers are left out: YAML and JSON numbers are `Scalar`s, which only the validator knows."""
+
+
+class Unsupported(Exception):
+    """The schema uses a keyword this compiler does not know: use the validator alone."""
+
+
+def compile_schema(
+    schema: dict[str, Any],
+    matches: Callable[[str, str], bool],
+    types: dict[str, Check] = BASIC_TYPES,
+) -> Check:
+    """A predicate equal to "the Draft 7 validator yields no error" for this schema, with the
+    validator's own type tests (`types`) and pattern matcher (`matches`)."""
+    return _Compiler(schema, matches, types).compile(schema)
+
+
+class _Compiler:
+    def __init__(self, root: dict[str, Any], matches, types: dict[str, Check]) -> None:
+        self.root = root
+        self.matches = matches
+        self.types = types
+        self.references: dict[str, Check] = {}
+
+    def compile(self, schema: Any) -> Check:
+        if schema is True:
+            return _always
+        if not isinstance(schema, dict):
+            raise Unsupported(repr(schema))
+        if "$ref" in schema:  # Draft 7: the siblings of $ref are ignored
+            return self._reference(schema["$ref"])
+        # With one "type", it is tested first and once: the other keywords may then assume it.
+        known = schema["type"] if isinstance(schema.get("type"), str) else None
+        keywords = sorted(
+            (k for k in schema if k not in ANNOTATIONS), key=lambda keyword: keyword != "type"
+        )
+        return _all(
+            [self._keyword(keyword, schema[keyword], schema, known) for keyword in keywords]
+        )
+
+    def _type(self, name: str, known: str | None = None) -> Check:
+        if name == known:
+            return _always
+        if name not in self.types:
+            raise Unsupported(f"type {name}")
+        return self.types[name]
+
+    def _reference(self, reference: str) -> Check:
+        if reference not in self.references:
+            prefix = "#/definitions/"
+            target = self.root.get("definitions", {}).get(reference.removeprefix(prefix))
+            if not reference.startswith(prefix) or target is None:
+                raise Unsupported(reference)
+            self.references[reference] = _always  # a placeholder while it compiles (no cycles)
+            self.references[reference] = self.compile(target)
+        return self.references[reference]
+
+    def _keyword(
+        self, keyword: str, value: Any, schema: dict[str, Any], known: str | None
+    ) -> Check:
+        if keyword == "type":
+            tests = [self._type(name) for name in ([value] if isinstance(value, str) else value)]
+            return lambda instance: any(test(instance) for test in tests)
+        if keyword == "enum":
+            if not all(isinstance(item, str) for item in value):
+                raise Unsupported("enum of non-strings")
+            return lambda instance: isinstance(instance, str) and instance in value
+        if keyword == "pattern":
+            is_string, matches = self._type("string", known), self.matches
+            return lambda instance: not is_string(instance) or matches(value, instance)
+        if keyword in _BOUNDS:
+            kind, holds = _BOUNDS[keyword]
+            is_kind = self._type(kind, known)
+            return lambda instance: not is_kind(instance) or holds(len(instance), value)
+        if keyword == "items":
+            if isinstance(value, list):
+                raise Unsupported("items as a list")
+            is_array, item = self._type("array", known), self.compile(value)
+            return lambda instance: not is_array(instance) or all(map(item, instance))
+        is_object = self._type("object", known)
+        if keyword == "required":
+            return lambda instance: (
+                not is_object(instance) or all(name in instance for name in value)
+            )
+        if keyword == "properties":
+            members = {name: self.compile(sub) for name, sub in value.items()}
+
+            def properties(instance: Any) -> bool:
+                if not is_object(instance):
+                    return True
+                for name, member in instance.items():
+                    check = members.get(name)
+                    if check is not None and not check(member):
+                        return False
+                return True
+
+            return properties
+        if keyword == "additionalProperties":
+            if "patternProperties" in schema:
+                raise Unsupported("patternProperties")
+            known_names = frozenset(schema.get("properties", {}))
+            extra = self.compile(value) if value is not False else None
+            return lambda instance: (
+                not is_object(instance)
+                or all(
+                    extra is not None and extra(instance[name])
+                    for name in instance
+                    if name not in known_names
+                )
+            )
+        raise Unsupported(keyword)
+
+
+_BOUNDS: dict[str, tuple[str, Callable[[int, int], bool]]] = {
+    "minLength": ("string", lambda size, bound: size >= bound),
+    "maxLength": ("string", lambda size, bound: size <= bound),
+    "minItems": ("array", lambda size, bound: size >= bound),
+    "maxItems": ("array", lambda size, bound: size <= bound),
+}
+
+
+def _always(instance: Any) -> bool:
+    return True
+
+
+def _all(checks: list[Check]) -> Check:
+    if not checks:
+        return _always
+    if len(checks) == 1:
+        return checks[0]
+
+    def every(instance: Any) -> bool:
+        for check in checks:  # noqa: SIM110 - a loop is quicker than all(generator)
+            if not check(instance):
+                return False
+        return True
+
+    return every
