@@ -21,8 +21,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from . import quick
 from .config import Config
-from .document import Document, parse, parse_bytes
+from .document import Document, Part, parse, parse_bytes
 from .edits import TextEdit, apply, overlap, text_edits
 from .engine import FileResult, configure, document_issues, lint_documents
 from .findings import Edit, Fix, Issue, Path, Severity, json_pointer
@@ -62,14 +63,33 @@ class Fixed:
 
 def check_bytes(data: bytes, path: str, is_json: bool) -> FileResult:
     """Lint a file, marking the findings that `check --fix` would correct."""
-    plain = lint_documents(parse_bytes(data, is_json), path)  # streamed: memory holds a document
-    text = _decode(data)
-    if text is None or not any(finding.rule.fixable for finding in plain.findings):
-        return plain  # the usual case costs nothing more
-    documents = list(parse(text, is_json))
-    state = _State(text, is_json, documents)
-    fixable = [(c.document, c.issue) for c in _candidates(state) if _acceptable(state, [c])]
-    return lint_documents(documents, path, frozenset(fixable))
+    # Read quickly and streamed (memory holds a document); fixes are proven only where needed.
+    return lint_documents(parse_bytes(data, is_json, quick.read), path, _Fixable(data, is_json))
+
+
+class _Fixable:
+    """Which fixes of a document would be applied, proven on the text it was read from: its own
+    part of a stream when it was read quickly, else (read exactly) the whole file."""
+
+    def __init__(self, data: bytes, is_json: bool) -> None:
+        self.data = data
+        self.is_json = is_json
+        self._whole: tuple[_State, list[Candidate]] | None = None
+
+    def __call__(self, document: Document, part: Part | None) -> set[Issue]:
+        if part is not None:
+            state = _State(part.source, self.is_json)  # its one document is document 0
+            candidates, index = _candidates(state), 0
+        else:
+            state, candidates = self._whole_file()
+            index = document.index
+        return {c.issue for c in candidates if c.document == index and _acceptable(state, [c])}
+
+    def _whole_file(self) -> tuple[_State, list[Candidate]]:
+        if self._whole is None:
+            state = _State(_decode(self.data) or "", self.is_json)
+            self._whole = state, _candidates(state)
+        return self._whole
 
 
 def fix_bytes(data: bytes, path: str, is_json: bool, config: Config | None = None) -> Fixed:

@@ -16,6 +16,7 @@ from ruamel.yaml.composer import Composer
 from ruamel.yaml.error import StreamMark
 from ruamel.yaml.events import AliasEvent
 from ruamel.yaml.nodes import Node
+from ruamel.yaml.reader import Reader
 
 from .limits import MAX_DEPTH, MAX_VALUES
 
@@ -66,8 +67,12 @@ class _GuardedComposer(Composer):
             self._nesting -= 1
 
 
-def compose_all(text: str) -> Iterator[ComposedDocument]:
-    """Each document of a YAML (or JSON) text as nodes with positions; nothing is constructed."""
+def compose_all(text: str, first_line: int = 0) -> Iterator[ComposedDocument]:
+    """Each document of a YAML (or JSON) text as nodes with positions; nothing is constructed.
+    `first_line` is the line the text starts at in its file (a part of a stream), so that the
+    positions are the file's."""
     yaml = YAML(typ="safe", pure=True)
     yaml.Composer = _GuardedComposer
+    yaml.Reader = Reader  # what compose_all would choose; made here to set its first line
+    yaml.reader.line = first_line
     yield from yaml.compose_all(text)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import codecs
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -21,7 +21,7 @@ from . import parse_rules
 from .composer import ComposedDocument, LimitExceeded, compose_all
 from .findings import Issue, Path, Span, Target
 from .limits import MAX_DEPTH, MAX_VALUES, shorten
-from .positions import Locator, mark_span, offset_position, split_lines
+from .positions import Lines, Locator, mark_span, offset_position
 
 YAML_TAG = "tag:yaml.org,2002:"
 SCALAR_TAGS = {YAML_TAG + name for name in ("str", "int", "float", "bool", "null", "timestamp")}
@@ -54,10 +54,57 @@ class Document:
     """False when the data is incomplete (a syntax error or an alias bomb): rules would cry wolf."""
     unread: frozenset[Path] = frozenset()
     """Locations whose value was refused (an unknown tag): nothing else is said about them."""
+    part: Part | None = None
+    """Set by a quick reading (see `quick`), whose positions are not exact: where to read this
+    document again, exactly, when there is something to report about it."""
+    final: bool = False
+    """A syntax error or a cap ended the stream here: no document follows."""
 
 
-def parse_bytes(data: bytes, is_json: bool) -> Iterator[Document]:
-    """Decode a file's bytes (UTF-8, with or without a byte-order mark) and parse them."""
+@dataclass(eq=False)
+class Part:
+    """The text a document was read from, which can be read again on its own: the whole text
+    of a one-document file, or one `---` part of a stream (a stream's parts are independent)."""
+
+    text: str
+    """The whole file's text."""
+    start: int
+    end: int
+    first_line: int
+    """0-based, in the whole file."""
+    index: int
+    """The index of its (first) document in the file."""
+    lines: Sequence[str]
+    is_json: bool
+    _exact: Document | None = None
+
+    @property
+    def source(self) -> str:
+        return self.text[self.start : self.end]
+
+    def exact(self) -> Document:
+        """The (first) document of this part read exactly, placed in the whole file."""
+        if self._exact is None:
+            self._exact = next(self.documents())
+        return self._exact
+
+    def documents(self) -> Iterator[Document]:
+        """Every document of this part, read exactly and placed in the whole file."""
+        return _documents(self.source, self.lines, self.is_json, self.first_line, self.index)
+
+    @property
+    def ended_stream(self) -> bool:
+        """Its exact reading ended the stream: the exact reader reads no document after it."""
+        return self._exact is not None and self._exact.final
+
+
+Reader = Callable[[str, bool], Iterator[Document]]
+"""Reads a file's text into documents: `parse`, or `quick.read`."""
+
+
+def parse_bytes(data: bytes, is_json: bool, read: Reader | None = None) -> Iterator[Document]:
+    """Decode a file's bytes (UTF-8, with or without a byte-order mark) and parse them (with
+    `read` when given, `parse` otherwise)."""
     encoding = _other_encoding(data)
     if encoding is not None:
         message = f"{encoding} text; save the file as UTF-8"
@@ -71,7 +118,7 @@ def parse_bytes(data: bytes, is_json: bool) -> Iterator[Document]:
         byte = data[error.start]
         message = f"not UTF-8 text: byte 0x{byte:02x} cannot be read; save the file as UTF-8"
         return iter([_not_text(data, error.start, message)])
-    return parse(text, is_json)
+    return (read or parse)(text, is_json)
 
 
 def _other_encoding(data: bytes) -> str | None:
@@ -92,39 +139,46 @@ def _not_text(data: bytes, offset: int, message: str) -> Document:
     before = data[:offset].decode("utf-8", errors="replace")
     line, column = offset_position(before, len(before))
     issue = Issue(parse_rules.NOT_TEXT, message)
-    return _broken(0, split_lines(text), LocatedIssue(issue, Span(line, column, line, column + 1)))
+    return _broken(0, Lines(text), LocatedIssue(issue, Span(line, column, line, column + 1)))
 
 
 def parse(text: str, is_json: bool) -> Iterator[Document]:
     """Each document of a file with its problems, one at a time (memory holds one document, not
     a whole stream); a syntax error or a cap ends them."""
-    lines = split_lines(text)
+    return _documents(text, Lines(text), is_json)
+
+
+def _documents(
+    text: str, lines: Sequence[str], is_json: bool, first_line: int = 0, first_index: int = 0
+) -> Iterator[Document]:
+    """The documents of `text`, which starts at line `first_line` of a file whose documents
+    before it number `first_index` (and whose lines are `lines`)."""
     if is_json:
         problem = _empty_file(text) if not text.strip() else _json_syntax_error(text)
         if problem is not None:
             yield _broken(0, lines, problem)
             return
-    count = 0
+    count = first_index
     try:
-        for composed in compose_all(text):
-            yield _build(count, composed, text, lines, is_json)
+        for composed in compose_all(text, first_line):
+            yield build(count, composed, text, lines, is_json)
             count += 1
     except LimitExceeded as error:
         yield _broken(count, lines, _over_limit(error.kind, error.mark))
     except MarkedYAMLError as error:
         yield _broken(count, lines, _yaml_syntax_error(error, lines, is_json))
     except ReaderError as error:
-        yield _broken(count, lines, _unreadable_character(error, text))
+        yield _broken(count, lines, _unreadable_character(error, text, first_line))
     except YAMLError as error:
         issue = Issue(parse_rules.SYNTAX_ERROR, f"invalid YAML: {shorten(str(error))}")
         yield _broken(count, lines, LocatedIssue(issue, Span(1, 1, 1, 1)))
     else:
-        if count == 0:
-            yield _broken(0, lines, _empty_file(text))
+        if count == first_index:
+            yield _broken(count, lines, _empty_file(text))
 
 
-def _broken(index: int, lines: list[str], problem: LocatedIssue) -> Document:
-    return Document(index, None, Locator(lines), [problem], checkable=False)
+def _broken(index: int, lines: Sequence[str], problem: LocatedIssue) -> Document:
+    return Document(index, None, Locator(lines), [problem], checkable=False, final=True)
 
 
 def _empty_file(text: str) -> LocatedIssue:
@@ -195,7 +249,7 @@ def _explain_json_error(text: str, error: json.JSONDecodeError) -> tuple[int, st
     return offset, JSON_MESSAGES.get(error.msg, error.msg)
 
 
-def _yaml_syntax_error(error: MarkedYAMLError, lines: list[str], is_json: bool) -> LocatedIssue:
+def _yaml_syntax_error(error: MarkedYAMLError, lines: Sequence[str], is_json: bool) -> LocatedIssue:
     mark = error.problem_mark or error.context_mark
     if mark is not None and mark.line >= len(lines) and error.context_mark is not None:
         mark = error.context_mark  # at the end of the file, the place it started says more
@@ -212,9 +266,10 @@ def _yaml_syntax_error(error: MarkedYAMLError, lines: list[str], is_json: bool) 
     return LocatedIssue(issue, Span(mark.line + 1, mark.column + 1, mark.line + 1, mark.column + 2))
 
 
-def _unreadable_character(error: ReaderError, text: str) -> LocatedIssue:
+def _unreadable_character(error: ReaderError, text: str, first_line: int = 0) -> LocatedIssue:
     """A character YAML does not allow in a file (a control character, say), where it is."""
     line, column = offset_position(text, error.position)
+    line += first_line
     character = f"U+{error.character:04X}" if isinstance(error.character, int) else "a character"
     message = f"invalid YAML: {character} is not allowed in YAML text ({error.reason}); remove it"
     return LocatedIssue(
@@ -222,9 +277,10 @@ def _unreadable_character(error: ReaderError, text: str) -> LocatedIssue:
     )
 
 
-def _build(
-    index: int, composed: ComposedDocument, text: str, lines: list[str], is_json: bool
+def build(
+    index: int, composed: ComposedDocument, text: str, lines: Sequence[str], is_json: bool
 ) -> Document:
+    """One document's data, locations and problems, from its nodes (those of either reader)."""
     builder = _Builder(text, Locator(lines), is_json)
     root = composed.root
     if _is_empty(root):

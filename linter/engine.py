@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
-from . import parse_rules, policy, schema_check
+from . import parse_rules, policy, quick, schema_check
 from .catalogue import INTERNAL_ERROR
 from .config import Config
-from .document import Document, parse, parse_bytes
+from .document import Document, Part, parse, parse_bytes
 from .findings import Finding, Issue, Span, json_pointer
 from .limits import format_size
 from .positions import within
@@ -23,17 +23,18 @@ class FileResult:
     findings: tuple[Finding, ...]
     suppressed: tuple[Finding, ...] = ()
     """Findings a suppression comment or per-file-ignores set aside (for --show-suppressed)."""
-    lines: tuple[str, ...] = field(default=(), repr=False)
+    lines: Sequence[str] = field(default=(), repr=False)
     """The text the findings were placed in, so that reports can quote it without reading the
     file again (standard input cannot be read twice, and a file may change in between)."""
 
 
-FixableIssues = Collection[tuple[int, Issue]]
-"""(document index, issue) of the issues whose fix `check --fix` would apply."""
+Fixable = Callable[[Document, Part | None], Collection[Issue]]
+"""The issues of a document (read exactly; `Part` is where it was read from, if read quickly
+first) whose fix `check --fix` would apply."""
 
 
 def lint_bytes(data: bytes, path: str, is_json: bool, config: Config | None = None) -> FileResult:
-    result = lint_documents(parse_bytes(data, is_json), path)
+    result = lint_documents(parse_bytes(data, is_json, quick.read), path)
     return configure(result, data, is_json, config or Config())
 
 
@@ -62,35 +63,44 @@ def configure(result: FileResult, data: bytes, is_json: bool, config: Config | N
 
 
 def lint_documents(
-    documents: Iterable[Document], path: str, fixable: FixableIssues = frozenset()
+    documents: Iterable[Document], path: str, fixable: Fixable | None = None
 ) -> FileResult:
     findings: list[Finding] = []
     count = 0
-    lines: tuple[str, ...] = ()
+    lines: Sequence[str] = ()
     for document in documents:  # one at a time: a long stream never sits in memory whole
         findings.extend(_lint_document(document, path, fixable))
         # Every document of a file shares one list of lines: the one its positions were made from.
-        lines = lines or tuple(document.locator.lines)
+        lines = lines or document.locator.lines
         count += 1
     findings.sort(key=lambda finding: finding.sort_key)
     return FileResult(path, count, tuple(findings), lines=lines)
 
 
-def _lint_document(document: Document, path: str, fixable: FixableIssues) -> Iterator[Finding]:
+def _lint_document(document: Document, path: str, fixable: Fixable | None) -> Iterator[Finding]:
+    part = document.part
+    if part is not None:
+        issues = document_issues(document) if document.checkable else []
+        if not (document.problems or issues):
+            return  # the usual case: nothing to report, so no position is needed
+        document = part.exact()  # something to report: read it again, with exact positions
     lines = document.locator.lines
     for problem in document.problems:
         yield _finding(path, document.index, problem.issue, within(problem.span, lines))
     if not document.checkable:
         return
-    for issue in document_issues(document):
+    issues = document_issues(document)
+    can_fix: Collection[Issue] = ()
+    if fixable is not None and any(issue.rule.fixable for issue in issues):
+        can_fix = fixable(document, part)
+    for issue in issues:
         if _under(issue.path, document.unread):
             continue
         span = within(document.locator.span(issue.path, issue.target), lines)
-        can_fix = (document.index, issue) in fixable
         if issue.related is not None:
             related = document.locator.span(issue.related, issue.target)
             issue = _with_related_line(issue, related.line)
-        yield _finding(path, document.index, issue, span, can_fix)
+        yield _finding(path, document.index, issue, span, issue in can_fix)
 
 
 def document_issues(document: Document) -> list[Issue]:

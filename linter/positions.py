@@ -6,7 +6,10 @@ Line and column become 1-based here and nowhere else.
 from __future__ import annotations
 
 import re
+from array import array
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import overload
 
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
@@ -24,6 +27,62 @@ def split_lines(text: str) -> list[str]:
     return lines
 
 
+BREAK_CHARACTERS = "\r\n\x85\u2028\u2029"
+
+
+class Lines(Sequence[str]):
+    """The lines of a text as YAML counts them (as `split_lines` gives them), each cut out of the
+    text only when asked for: a 20 MB stream costs its text and one offset per line, not a string
+    per line. The offsets are found the first time a line is asked for."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._starts: array | None = None
+
+    @property
+    def starts(self) -> array:
+        """Where each line starts, and the end of the text after the last one."""
+        if self._starts is None:
+            starts = array("q", [0])
+            starts.extend(match.end() for match in LINE_BREAK.finditer(self.text))
+            if starts[-1] != len(self.text):
+                starts.append(len(self.text))
+            self._starts = starts
+        return self._starts
+
+    def __len__(self) -> int:
+        return len(self.starts) - 1
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[str]: ...
+    def __getitem__(self, index: int | slice) -> str | list[str]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        count = len(self)
+        if index < 0:
+            index += count
+        if not 0 <= index < count:
+            raise IndexError("line index out of range")
+        starts = self.starts
+        return self.text[starts[index] : starts[index + 1]].rstrip(BREAK_CHARACTERS)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Lines):
+            return self.text == other.text
+        return isinstance(other, Sequence) and list(self) == list(other)
+
+    def __hash__(self) -> int:
+        return hash(self.text)
+
+    def __getstate__(self) -> str:
+        return self.text  # the offsets are quicker found again than sent to another process
+
+    def __setstate__(self, text: str) -> None:
+        self.__init__(text)
+
+
 def offset_position(text: str, offset: int) -> tuple[int, int]:
     """1-based line and column of a character offset, counting lines as YAML does."""
     line, start = 1, 0
@@ -32,7 +91,7 @@ def offset_position(text: str, offset: int) -> tuple[int, int]:
     return line, offset - start + 1
 
 
-def within(span: Span, lines: list[str]) -> Span:
+def within(span: Span, lines: Sequence[str]) -> Span:
     """The span moved inside the text, so that every reported position exists: a mark at the end
     of the stream (after the last line) becomes the end of the last line."""
 
@@ -68,7 +127,7 @@ class Entry:
 class Locator:
     """Maps request paths to source spans, for one document."""
 
-    lines: list[str]
+    lines: Sequence[str]
     entries: dict[Path, Entry] = field(default_factory=dict)
 
     def add(self, path: Path, key: Node | None, value: Node) -> None:

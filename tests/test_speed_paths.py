@@ -1,0 +1,198 @@
+"""The quick paths give exactly what the exact ones give.
+
+The quick reader (libyaml, json) must find the same findings as the position-keeping reader for
+every file; the compiled validity check must say "valid" exactly when the validator yields no
+error; `--jobs` must not change a byte of the report.
+"""
+
+from __future__ import annotations
+
+import copy
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from linter import quick, schema_check, validity
+from linter.autofix import _Fixable
+from linter.document import Scalar, parse_bytes
+from linter.engine import lint_documents
+from linter.limits import MAX_DEPTH
+from linter.validator import validator_for
+
+from .conftest import ROOT
+
+CASES = sorted(
+    p for p in (ROOT / "tests" / "cases").rglob("*") if p.is_file() and p.suffix != ".expected"
+)
+EXAMPLES = sorted((ROOT / "examples").iterdir())
+
+GOOD = (ROOT / "examples" / "good.mlflow-app.yaml").read_text(encoding="utf-8")
+EDGE_CASES = {
+    "yaml-1.1-booleans": "Name: yes\nArtifactStoreUri: on\nRoleArn: off\n",
+    "sexagesimal": "Name: x\nWeeklyMaintenanceWindowStart: 03:30\n",
+    "numbers": "Name: 0o7\nArtifactStoreUri: .inf\nRoleArn: 1_0\nTags: [{Key: 0x1f, Value: 1e3}]\n",
+    "null-and-empty": "Name: ~\nArtifactStoreUri:\nRoleArn: ''\nTags:\n  -\n  - Key:\n",
+    "dates": "Name: 2024-01-01\nArtifactStoreUri: 2024-01-01T10:00:00Z\n",
+    "tags": "Name: !!str 2024\nRoleArn: !!int abc\nArtifactStoreUri: !custom x\n",
+    "python-tag": "Name: !!python/object:os.system ls\n",
+    "duplicate": "Name: a\nName: b\nTags:\n  - {Key: a, Key: b}\n",
+    "complex-key": "? [a, b]\n: c\nName: x\n",
+    "anchors": "Name: &n team\nArtifactStoreUri: *n\nTags: [&t {Key: a, Value: b}, *t]\n",
+    "alias-bomb": "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
+    + "".join(
+        f"{c}: &{c} [*{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}]\n"
+        for p, c in zip("abcd", "bcde", strict=True)
+    ),
+    "block-scalars": "Name: |\n  team\nArtifactStoreUri: >-\n  s3://b/\n  x\n",
+    "quoted": "Name: \"te\\u0061m\"\nRoleArn: 'arn:aws:iam::123456789012:role/x'\n",
+    "crlf": GOOD.replace("\n", "\r\n"),
+    "bom": "\ufeff" + GOOD,
+    "directive": "%YAML 1.1\n---\nName: yes\n",
+    "document-end": GOOD + "...\n" + GOOD,
+    "stream": "---\n" + GOOD + "---\n---\n# only a comment\n" + "---\nName: [x\n",
+    "stream-with-findings": "\n".join(["---\n" + GOOD, "---\nName: 5\n", "---\n" + GOOD]),
+    "first-document-bare": GOOD + "---\nName: x\n---\n" + GOOD.replace("team", "Team!"),
+    "syntax-error-later": GOOD + "---\nName: x\n---\nName: [\n",
+    "tabs": "Name:\tteam\n",
+    "deep-flow": "Name: " + "[" * 6000 + "]" * 6000 + "\n",
+    "deep-block": "Name:\n" + "".join("  " * i + f"k{i}:\n" for i in range(1, 1200)),
+    "at-the-depth-cap": "Name: " + "[" * (MAX_DEPTH - 1) + "]" * (MAX_DEPTH - 1) + "\n",
+    "over-the-depth-cap": "Name: " + "[" * MAX_DEPTH + "]" * MAX_DEPTH + "\n",
+    "deep-then-good": "---\nName: " + "[" * 150 + "]" * 150 + "\n---\n" + GOOD,
+    "many-values-then-good": "---\n[" + ",".join(["0"] * 100_001) + "]\n---\n" + GOOD,
+    "control-character-later": GOOD + "---\nName: a\x07b\n",
+    "fixable-in-a-stream": "---\n" + GOOD + "---\n" + GOOD.replace("Tags:", "Tagz:"),
+    "quoted-fix-in-a-stream": "---\n" + GOOD + "---\nName: 2024\n",
+    "comment-before-first": "# top\n\n---\n" + GOOD,
+    "separator-with-content": "--- " + GOOD.replace("\n", "\n  ", 0) + "--- text\n",
+    "not-a-mapping": "- Name: x\n",
+    "empty": "",
+    "only-comments": "# nothing\n",
+    "scalar-document": "just text\n",
+    "unicode": "Name: équipe\nTags: [{Key: Équipe, Value: prévisions}]\n",
+    "long-line": "Name: " + "x" * 3000 + "\n",
+}
+JSON_EDGE_CASES = {
+    "numbers": '{"Name": 5, "RoleArn": -0.5e3, "Tags": [{"Key": 1e999, "Value": 123456789012345}]}',
+    "constants": '{"Name": NaN, "RoleArn": Infinity, "ArtifactStoreUri": -Infinity}',
+    "duplicate": '{"Name": "a", "Name": "b"}',
+    "nested-duplicate": '{"Tags": [{"Key": "a", "Key": "b", "Value": "c"}]}',
+    "escapes": '{"Name": "te\\u0061m", "RoleArn": "a\\/b"}',
+    "trailing-comma": '{"Name": "a",}',
+    "literals": '{"Name": true, "RoleArn": null, "ArtifactStoreUri": false}',
+    "scalar": '"text"',
+    "deep": "[" * 5000 + "]" * 5000,
+    "many-values": "[" + ",".join(["0"] * 100_001) + "]",
+    "tabs": '{\t"Name":\t"team"}',
+}
+
+
+def _same_as_exact(text: str | bytes, is_json: bool) -> None:
+    """The same findings, fixable marks included (proven on a stream's part, or the file)."""
+    data = text.encode() if isinstance(text, str) else text
+    fixable = _Fixable(data, is_json)
+    quick_result = lint_documents(parse_bytes(data, is_json, quick.read), "f", fixable)
+    exact_result = lint_documents(parse_bytes(data, is_json), "f", _Fixable(data, is_json))
+    assert quick_result == exact_result
+
+
+@pytest.mark.parametrize("path", CASES + EXAMPLES, ids=lambda p: p.name)
+def test_quick_reading_finds_what_the_exact_reading_finds(path: Path) -> None:
+    _same_as_exact(path.read_bytes(), path.suffix == ".json")
+
+
+@pytest.mark.parametrize("name", sorted(EDGE_CASES))
+def test_quick_reading_of_yaml_edge_cases(name: str) -> None:
+    _same_as_exact(EDGE_CASES[name], False)
+
+
+@pytest.mark.parametrize("name", sorted(JSON_EDGE_CASES))
+def test_quick_reading_of_json_edge_cases(name: str) -> None:
+    _same_as_exact(JSON_EDGE_CASES[name], True)
+
+
+def test_all_cases_as_one_stream_read_part_by_part() -> None:
+    """Every YAML case as one stream: documents with findings are re-read part by part."""
+    parts = [
+        p.read_bytes().decode("utf-8-sig", "replace")
+        for p in CASES + EXAMPLES
+        if p.suffix == ".yaml"
+    ]
+    parts = [text for text in parts if "Name: [" not in text]  # a syntax error ends a stream
+    _same_as_exact("".join("---\n" + text for text in parts), False)
+
+
+def test_quick_reading_is_used_for_plain_files() -> None:
+    """Guards the equivalence tests: they compare two readings only if the quick one runs."""
+    stream = "---\n" + GOOD + "---\n" + GOOD
+    assert all(document.part is not None for document in quick.read(stream, False))
+    json_text = (ROOT / "examples" / "good.mlflow-app.json").read_text(encoding="utf-8")
+    assert all(document.part is not None for document in quick.read(json_text, True))
+
+
+def _mutations() -> list[object]:
+    base = {
+        "Name": "team",
+        "ArtifactStoreUri": "s3://bucket/x",
+        "RoleArn": "arn:aws:iam::123456789012:role/r",
+        "AccountDefaultStatus": "ENABLED",
+        "WeeklyMaintenanceWindowStart": "Tue:03:30",
+        "DefaultDomainIdList": ["d-abc123"],
+        "Tags": [{"Key": "k", "Value": "v"}],
+    }
+    values = [
+        None, True, False, "", "x", "ENABLED", "enabled", "d-abc", " s3://b", "x" * 2000,
+        Scalar("5", "integer"), Scalar("1.5", "number"), Scalar("2024-01-01", "date"),
+        [], ["d-abc123"] * 20, [{"Key": "k"}], {}, {"Key": "k", "Value": "v", "Extra": 1},
+    ]  # fmt: skip
+    mutated: list[object] = [base, {}, [], "text", None, Scalar("1", "integer")]
+    for key in [*base, "Unknown", "$schema"]:
+        for value in values:
+            request = copy.deepcopy(base)
+            request[key] = value
+            mutated.append(request)
+        without = copy.deepcopy(base)
+        without.pop(key, None)
+        mutated.append(without)
+    for value in values:
+        request = copy.deepcopy(base)
+        request["Tags"] = [{"Key": value, "Value": value}, value]
+        mutated.append(request)
+    return mutated
+
+
+def test_validity_check_agrees_with_the_validator() -> None:
+    quick_check = schema_check._quick_check()
+    assert quick_check is not None, "the schema uses a keyword validity.py does not compile"
+    validator = validator_for(schema_check.load_schema())
+    for data in _mutations():
+        assert quick_check(data) == (not list(validator.iter_errors(data))), data
+
+
+def test_basic_types_are_the_validators_types() -> None:
+    checker = validator_for({}).TYPE_CHECKER
+    for value in [None, True, 0, 1.5, "s", [], {}, Scalar("1", "integer")]:
+        for name, test in validity.BASIC_TYPES.items():
+            assert test(value) == checker.is_type(value, name), (value, name)
+
+
+def _report(folder: Path, *options: str) -> bytes:
+    command = [sys.executable, "-m", "linter", "check", "--format", "json", *options, str(folder)]
+    return subprocess.run(command, capture_output=True, cwd=ROOT, check=False).stdout
+
+
+def test_jobs_do_not_change_the_report(tmp_path: Path) -> None:
+    sources = [p for p in CASES + EXAMPLES if p.suffix in (".yaml", ".json")]
+    for copy_number in range(8):  # enough files that two workers really run
+        folder = tmp_path / f"batch-{copy_number}"
+        folder.mkdir()
+        for source in sources:
+            shutil.copy(source, folder / source.name)
+    in_process = _report(tmp_path, "--jobs", "1")
+    assert b'"rule": "duplicate-key"' in in_process
+    assert _report(tmp_path, "--jobs", "2") == in_process
+    assert _report(tmp_path, "--jobs", "3") == in_process
+    assert _report(tmp_path) == in_process
