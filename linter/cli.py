@@ -7,14 +7,14 @@ import sys
 
 import click
 
-from . import __version__, diffs, ruledocs, schemagen
+from . import __version__
 from .atomic import write_atomically
 from .catalogue import RULES
 from .config import Config, ConfigError, Overrides, load
 from .findings import Severity
 from .limits import DEFAULT_MAX_FILE_SIZE, format_size, parse_size
 from .reporters import REPORTERS, ReportOptions
-from .run import Mode, Options, Report, run
+from .run import Mode, Options, Report, run, usable_cores
 from .sources import STDIN, Source
 from .words import closest, plural
 
@@ -121,6 +121,12 @@ def main() -> None:
     is_flag=True,
     help="Print the corrections --fix would make as a unified diff; change nothing.",
 )
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    help="Worker processes for many files.  [default: one per usable core; 1: no workers]",
+)
 def check(
     paths: tuple[str, ...],
     format_name: str,
@@ -134,6 +140,7 @@ def check(
     fix: bool,
     show_diff: bool,
     max_file_size: int,
+    jobs: int | None,
     **overrides: tuple[str, ...] | str | bool | None,
 ) -> None:
     """Check request files. PATHS are files, directories (searched for .yaml, .yml and .json
@@ -157,10 +164,12 @@ def check(
         click.echo(f"mlflow-app-lint: {error}", err=True)
         sys.exit(EXIT_USAGE)
     mode = Mode.FIX if fix else Mode.DIFF if show_diff else Mode.CHECK
-    report = run(
-        paths, stdin_filename, Options(config, show_suppressed, mode, _write_fixed, max_file_size)
-    )
+    jobs = usable_cores() if jobs is None else jobs
+    settings = Options(config, show_suppressed, mode, _write_fixed, max_file_size, jobs)
+    report = run(paths, stdin_filename, settings)
     if mode is Mode.DIFF:
+        from . import diffs  # each command imports what only it needs: `check` starts sooner
+
         click.echo(diffs.unified(report.fixes), nl=False)
         click.echo(_would_fix(report), err=True)
     else:
@@ -236,6 +245,8 @@ def _exit_status(report: Report, config: Config) -> int:
 )
 def rules(format_name: str) -> None:
     """List every rule: id, default severity, whether it can fix, summary."""
+    from . import ruledocs
+
     click.echo(ruledocs.markdown() if format_name == "markdown" else ruledocs.listing(), nl=False)
 
 
@@ -243,6 +254,8 @@ def rules(format_name: str) -> None:
 @click.argument("rule_id", metavar="ID")
 def rule(rule_id: str) -> None:
     """Print a rule's documentation: what it checks, why, and a bad and a good example."""
+    from . import ruledocs
+
     found = RULES.get(rule_id)
     if found is None:
         suggestion = closest(rule_id, RULES)
@@ -259,6 +272,8 @@ def rule(rule_id: str) -> None:
 )
 def schema(check_only: bool, output: str | None) -> None:
     """Print the JSON Schema generated from the API reference documents."""
+    from . import schemagen
+
     generated = schemagen.render(schemagen.generate())
     if check_only:
         if generated != schemagen.read_committed():

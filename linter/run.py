@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import dataclasses
 import enum
-from collections.abc import Callable, Sequence
+import multiprocessing
+import os
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from .autofix import check_bytes, fix_bytes
@@ -93,35 +95,84 @@ class Options:
     """With Mode.FIX, given each fixed file (and standard input's text, fixed or not, since its
     reader expects it back)."""
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
+    jobs: int = 1
+    """Worker processes linting the files (1: all in this process)."""
+
+
+Outcome = tuple[FileResult | Unreadable, FileFix | None, Unwritable | None]
+"""What became of one file: its result (or why it could not be read), its fixes, a failed write."""
+
+MIN_FILES_PER_WORKER = 16
+"""Fewer files than this per worker do not repay starting the workers."""
 
 
 def run(
     paths: Sequence[str], stdin_name: str | None = None, options: Options | None = None
 ) -> Report:
-    """Lint every path named, as the options say."""
+    """Lint every path named, as the options say. The report is the same whatever
+    `options.jobs` is: the files keep their order."""
     options = options or Options()
     config = options.config
+    items = list(collect(paths, stdin_name, config.is_excluded, config.force_exclude))
     results: list[FileResult] = []
     unreadable: list[Unreadable] = []
     fixes: list[FileFix] = []
     unwritable: list[Unwritable] = []
-    for item in collect(paths, stdin_name, config.is_excluded, config.force_exclude):
-        if isinstance(item, Unreadable):
-            unreadable.append(item)
-            continue
-        try:
-            data = read(item, options.max_file_size)
-        except OSError as error:
-            unreadable.append(Unreadable(item.shown_as, reason(error, item.location), item.named))
-            continue
-        if isinstance(data, TooLarge):
-            results.append(too_large(item.shown_as, data.size, options.max_file_size))
-            continue
-        result, change, failure = _process(item, data, options)
-        results.append(result)
+    for result, change, failure in _outcomes(items, options):
+        (unreadable if isinstance(result, Unreadable) else results).append(result)
         fixes += [change] if change else []
         unwritable += [failure] if failure else []
     return Report(tuple(results), tuple(unreadable), tuple(fixes), tuple(unwritable))
+
+
+def usable_cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _outcomes(items: list[Source | Unreadable], options: Options) -> Iterable[Outcome]:
+    workers = min(options.jobs, len(items) // MIN_FILES_PER_WORKER)
+    reads_stdin = any(isinstance(item, Source) and item.location == STDIN for item in items)
+    # Forked workers inherit the options (a writer, compiled patterns) instead of pickling them.
+    if workers < 2 or reads_stdin or "fork" not in multiprocessing.get_all_start_methods():
+        return (_outcome(item, options) for item in items)
+    return _in_workers(items, options, workers)
+
+
+def _in_workers(
+    items: list[Source | Unreadable], options: Options, workers: int
+) -> Iterator[Outcome]:
+    # Chunks big enough to keep the hand-over per file cheap, small enough to share the load.
+    chunk = max(1, min(64, len(items) // (workers * 8)))
+    context = multiprocessing.get_context("fork")
+    with context.Pool(workers, initializer=_set_worker_options, initargs=(options,)) as pool:
+        yield from pool.imap(_worker_outcome, items, chunk)
+
+
+_worker_options = Options()
+
+
+def _set_worker_options(options: Options) -> None:
+    global _worker_options
+    _worker_options = options
+
+
+def _worker_outcome(item: Source | Unreadable) -> Outcome:
+    return _outcome(item, _worker_options)
+
+
+def _outcome(item: Source | Unreadable, options: Options) -> Outcome:
+    if isinstance(item, Unreadable):
+        return item, None, None
+    try:
+        data = read(item, options.max_file_size)
+    except OSError as error:
+        return Unreadable(item.shown_as, reason(error, item.location), item.named), None, None
+    if isinstance(data, TooLarge):
+        return too_large(item.shown_as, data.size, options.max_file_size), None, None
+    return _process(item, data, options)
 
 
 def _process(

@@ -180,7 +180,7 @@ def test_basic_types_are_the_validators_types() -> None:
 
 
 def _report(folder: Path, *options: str) -> bytes:
-    command = [sys.executable, "-m", "linter", "check", "--format", "json", *options, str(folder)]
+    command = [sys.executable, "-m", "linter", "check", "--color", "never", *options, str(folder)]
     return subprocess.run(command, capture_output=True, cwd=ROOT, check=False).stdout
 
 
@@ -191,8 +191,9 @@ def test_jobs_do_not_change_the_report(tmp_path: Path) -> None:
         folder.mkdir()
         for source in sources:
             shutil.copy(source, folder / source.name)
-    in_process = _report(tmp_path, "--jobs", "1")
-    assert b'"rule": "duplicate-key"' in in_process
-    assert _report(tmp_path, "--jobs", "2") == in_process
-    assert _report(tmp_path, "--jobs", "3") == in_process
-    assert _report(tmp_path) == in_process
+    for format_name in ("json", "sarif", "text"):
+        in_process = _report(tmp_path, "--format", format_name, "--jobs", "1")
+        assert b"duplicate-key" in in_process
+        assert _report(tmp_path, "--format", format_name, "--jobs", "2") == in_process
+        assert _report(tmp_path, "--format", format_name, "--jobs", "3") == in_process
+        assert _report(tmp_path, "--format", format_name) == in_process
