@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import codecs
 import copy
+import dataclasses
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -78,8 +79,10 @@ class _Fixable:
 
     def __call__(self, document: Document, part: Part | None) -> set[Issue]:
         if part is not None:
-            state = _State(part.source, self.is_json)  # its one document is document 0
-            candidates, index = _candidates(state), 0
+            # Proven on the part alone, where the document is document 0 (its marks count in
+            # the whole text, so the edits are moved to the part's).
+            state = _State(part.source, self.is_json, [dataclasses.replace(document, index=0)])
+            candidates, index = _candidates(state, part), 0
         else:
             state, candidates = self._whole_file()
             index = document.index
@@ -173,7 +176,10 @@ def _error_keys(document: Document, issues: list[Issue]) -> set[ErrorKey]:
     return {(issue.rule.id, issue.path) for issue in found if issue.rule.severity is Severity.ERROR}
 
 
-def _candidates(state: _State) -> list[Candidate]:
+def _candidates(state: _State, part: Part | None = None) -> list[Candidate]:
+    """The fixes proposed in the state's documents; with `part`, the documents' marks count in
+    the part's whole text, of which `state.text` is the part."""
+    text, shift = (part.text, part.start) if part is not None else (state.text, 0)
     candidates: list[Candidate] = []
     for document, issues in state.pairs():
         if document.problems or not document.checkable:
@@ -183,9 +189,10 @@ def _candidates(state: _State) -> list[Candidate]:
             if issue.fix is None or issue.fix in seen:
                 continue
             seen.add(issue.fix)
-            edits = text_edits(issue.fix, document.locator, state.text, state.is_json)
+            edits = text_edits(issue.fix, document.locator, text, state.is_json)
             if edits:
-                candidates.append(Candidate(document.index, issue, edits))
+                moved = tuple(TextEdit(e.start - shift, e.end - shift, e.text) for e in edits)
+                candidates.append(Candidate(document.index, issue, moved))
     return candidates
 
 
@@ -201,7 +208,7 @@ def _acceptable(state: _State, chosen: list[Candidate]) -> bool:
     if not chosen:
         return True
     text = apply(state.text, [edit for candidate in chosen for edit in candidate.edits])
-    after = _State(text, state.is_json)
+    after = _State(text, state.is_json, _compared(text, state.is_json))
     if len(after.documents) != len(state.documents):
         return False
     for index, (before, now) in enumerate(zip(state.documents, after.documents, strict=True)):
@@ -213,6 +220,17 @@ def _acceptable(state: _State, chosen: list[Candidate]) -> bool:
         if _new_errors(state.errors[index], after.errors[index], fixes):
             return False
     return True
+
+
+def _compared(text: str, is_json: bool) -> list[Document]:
+    """The documents of a fixed text, to compare their data, problems and errors (positions do
+    not matter): read quickly, and exactly only where the quick reading found a problem."""
+    return [
+        document.part.exact()
+        if document.part is not None and (document.problems or not document.checkable)
+        else document
+        for document in quick.read(text, is_json)
+    ]
 
 
 def _fixed_data(data: Any, fixes: list[Fix]) -> Any:

@@ -55,8 +55,8 @@ class Document:
     unread: frozenset[Path] = frozenset()
     """Locations whose value was refused (an unknown tag): nothing else is said about them."""
     part: Part | None = None
-    """Set by a quick reading (see `quick`), whose positions are not exact: where to read this
-    document again, exactly, when there is something to report about it."""
+    """Set by a quick reading (see `quick`): where to read this document again, exactly, should
+    it have a parse problem."""
     final: bool = False
     """A syntax error or a cap ended the stream here: no document follows."""
 

@@ -79,11 +79,8 @@ def lint_documents(
 
 def _lint_document(document: Document, path: str, fixable: Fixable | None) -> Iterator[Finding]:
     part = document.part
-    if part is not None:
-        issues = document_issues(document) if document.checkable else []
-        if not (document.problems or issues):
-            return  # the usual case: nothing to report, so no position is needed
-        document = part.exact()  # something to report: read it again, with exact positions
+    if part is not None and (document.problems or not document.checkable):
+        document = part.exact()  # a parse problem: the exact reader says what and where
     lines = document.locator.lines
     for problem in document.problems:
         yield _finding(path, document.index, problem.issue, within(problem.span, lines))

@@ -1,18 +1,18 @@
-"""A quick first reading of a file, for the common case: nothing to report.
+"""A quick reading of a file: libyaml instead of ruamel.yaml's pure-Python reader.
 
-YAML goes through libyaml (ruamel.yaml.clib's C parser, with ruamel's own YAML 1.2 resolver, so
-values are typed exactly as the exact reader types them) and JSON through `json` alone, into the
-same data the exact reader (`document`) builds; YAML through the same builder, so duplicate
-keys, tags and alias bombs are found the same way. What a quick reading cannot promise is
-positions: libyaml places some nodes differently. So each document carries its `Part` of the
-text, and the engine reads a document again, exactly, whenever it has anything to report. In a
-stream each `---` part is read on its own (parts are independent), so a finding in a 20 MB stream
-costs reading its own part again, not the stream.
+libyaml (ruamel.yaml.clib's C parser, with ruamel's own YAML 1.2 resolver, so values are typed
+as the exact reader types them) composes the same nodes, with the same marks (line, column and
+offset), as the exact reader (`document`); the same builder turns them into documents. JSON is
+composed the same way, once the strict `json` module has accepted it. A document with a parse
+problem (a duplicate key, a tag, a cap) is read again exactly, on its own part of the text: in
+a stream each `---` part can be read on its own. Tests compare both readings on every case file,
+the examples and edge cases (tests/test_speed_paths.py).
 
-Whenever the quick reading is not sure to give the same data, the exact reader reads: the whole
-file when a character YAML refuses, a directive (`%`), a document end (`...`), an unusual line
-break, or a part large or deep enough to strain libyaml's recursive composer is found; a part
-libyaml cannot read (the exact reader explains the error).
+Whenever the quick reading is not sure to give the same documents, the exact reader reads: the
+whole file when it holds a character YAML refuses, a tab (libyaml allows more of them), what may
+be an anchor, alias or tag, a directive (`%`), a document end (`...`), an unusual line break, or
+a part large or deep enough to strain libyaml's recursive composer; from the part libyaml cannot
+read on (the exact reader explains the error); a document over a cap or with a parse problem.
 """
 
 from __future__ import annotations
@@ -20,16 +20,16 @@ from __future__ import annotations
 import functools
 import json
 import re
-from collections.abc import Iterable, Iterator, Sequence
-from typing import Any
+from collections.abc import Iterator, Sequence
 
 from ruamel.yaml.error import YAMLError
+from ruamel.yaml.nodes import MappingNode, Node, ScalarNode
 from ruamel.yaml.reader import Reader
 
 from .composer import ComposedDocument
-from .document import Document, Part, Scalar, build, parse
+from .document import Document, Part, build, parse
 from .limits import MAX_DEPTH, MAX_VALUES
-from .positions import Lines, Locator
+from .positions import Lines
 
 try:
     from _ruamel_yaml import CParser  # ruamel.yaml.clib
@@ -42,38 +42,40 @@ MAX_NESTING = 5000
 MAX_PART = MAX_VALUES // 2
 """A part longer than this could hold more values than the cap, which libyaml would compose
 all at once: the exact reader, which stops at the cap, reads such files."""
-MAX_KEY = 1000
-"""YAML refuses an implicit key over 1024 characters, even a JSON member name."""
 
 DOCUMENT_START = re.compile(r"^---(?=[ \t\r\n]|$)", re.MULTILINE)
 RISKY_LINE = re.compile(r"^(?:%|\.\.\.(?:[ \t\r\n]|$))", re.MULTILINE)
 """Directives and document-end markers: such streams are left to the exact reader."""
+NODE_PROPERTY = re.compile(r"(?:^|[ \[{,])[&*!]", re.MULTILINE)
+"""What may be an anchor, an alias or a tag, whose names libyaml and ruamel.yaml read
+differently (`&a:b`): rare in a request, and left to the exact reader."""
 ODD_LINE_BREAK = re.compile(r"\r(?!\n)|[\x85\u2028\u2029]")
 """Line breaks other than \\n and \\r\\n: the parts' first lines are counted as \\n."""
-KEY_LINE_BREAK = re.compile(r'"[ \t]*\r?\n[ \t\r\n]*:')
-"""A JSON member name and its ':' on different lines, which YAML does not read."""
+
+Bounds = tuple[int, int, int]
+"""A part's start and end offsets, and its first line (0-based)."""
 
 
 def read(text: str, is_json: bool) -> Iterator[Document]:
-    """The documents of a file's text, each with its `Part`; or exactly read ones when in doubt."""
-    lines = Lines(text)
-    if is_json:
-        return _read_json(text, lines)
-    parts = _parts(text)
-    return parse(text, False) if parts is None else _read_yaml(text, lines, parts)
+    """The documents of a file's text, as the exact reader reads them."""
+    parts = _parts(text, is_json)
+    return parse(text, is_json) if parts is None else _read(text, Lines(text), is_json, parts)
 
 
-def _parts(text: str) -> list[tuple[int, int, int]] | None:
-    """(start, end, first line) of each `---` part, and of the text before the first one; None
-    when the quick reader cannot vouch for the file."""
+def _parts(text: str, is_json: bool) -> list[Bounds] | None:
+    """The bounds of each `---` part, and of the text before the first one; None when the
+    quick reader cannot vouch for the file."""
     if (
         CParser is None
         or Reader.NON_PRINTABLE.search(text)
+        or "\t" in text  # libyaml allows tabs in places ruamel.yaml does not (`a:\tb`, `a: b\t`)
+        or NODE_PROPERTY.search(text)
         or RISKY_LINE.search(text)
         or ODD_LINE_BREAK.search(text)
+        or (is_json and not _strict_json(text))
     ):
         return None
-    starts = [match.start() for match in DOCUMENT_START.finditer(text)]
+    starts = [] if is_json else [match.start() for match in DOCUMENT_START.finditer(text)]
     if not starts or starts[0] != 0:
         starts.insert(0, 0)
     parts = []
@@ -87,6 +89,15 @@ def _parts(text: str) -> list[tuple[int, int, int]] | None:
     return parts
 
 
+def _strict_json(text: str) -> bool:
+    """The `json` module reads it (the exact reader explains why not)."""
+    try:
+        json.loads(text, object_pairs_hook=list, parse_int=str, parse_float=str)
+    except (ValueError, RecursionError):
+        return False
+    return True
+
+
 def _shallow(part: str) -> bool:
     """The part cannot nest deeper than MAX_NESTING nor hold more values than the cap. A block
     collection nested in another starts at least one column further right every two levels; a
@@ -97,50 +108,94 @@ def _shallow(part: str) -> bool:
     return block + part.count("[") + part.count("{") <= MAX_NESTING
 
 
-def _read_yaml(
-    text: str, lines: Sequence[str], parts: list[tuple[int, int, int]]
+def _read(
+    text: str, lines: Sequence[str], is_json: bool, parts: list[Bounds]
 ) -> Iterator[Document]:
-    index = 0
-    for start, end, first_line in parts:
-        part = Part(text, start, end, first_line, index, lines, False)
-        nodes = _c_nodes(part.source)
-        if nodes is None or len(nodes) > 1 or (not nodes and start != 0):
-            # Not sure: read exactly. An error that ends the stream is read on past the part's
-            # end, as the exact reader reads it (an open quote meets the next `---`, say).
-            documents: Iterable[Document] = list(part.documents())
-            if documents[-1].final:
-                documents = Part(
-                    text, start, len(text), first_line, index, lines, False
-                ).documents()
-            for document in documents:
-                yield document
-                index += 1
-                if document.final:
-                    return
-            continue
-        for node in nodes:  # one, or none in a leading part of comments
-            document = build(index, ComposedDocument(node, node.start_mark), "", lines, False)
+    bare_start = len(parts) > 1 and not DOCUMENT_START.match(text)
+    composer = _c_composer_class()(text)
+    index, next_part = 0, 0
+    try:
+        while True:
+            try:
+                if not composer.check_node():
+                    break
+                node = composer.get_node()
+            except YAMLError as error:
+                mark = getattr(error, "problem_mark", None)
+                within_last = next_part == len(parts) or (
+                    index > 0 and mark is not None and mark.line < parts[next_part][2]
+                )
+                yield from _exactly(text, lines, is_json, parts, next_part, index, within_last)
+                return
+            # One document per part, in order; the text before the first `---` may hold none.
+            number = next_part
+            if number == 0 and bare_start and node.start_mark.line >= parts[1][2]:
+                number = 1
+            if number == len(parts) or node.start_mark.line < parts[number][2]:
+                # A second document in the last part: an end libyaml found where ruamel.yaml
+                # may not. The exact reader reads from that part on.
+                yield from _exactly(text, lines, is_json, parts, number, index, True)
+                return
+            if not _within_caps(node):  # the exact reader says where, and reads no further
+                yield from _exactly(text, lines, is_json, parts, number, index, False)
+                return
+            start, end, first_line = parts[number]
+            part = Part(text, start, end, first_line, index, lines, is_json)
+            document = build(index, ComposedDocument(node, node.start_mark), text, lines, is_json)
             document.part = part
             yield document
-            index += 1
             if part.ended_stream:
                 return
-    if index == 0:
-        yield from parse(text, False)  # empty, or only comments: explained exactly
-
-
-def _c_nodes(source: str) -> list[Any] | None:
-    """The root nodes of a part, composed by libyaml; None when it cannot read them."""
-    composer = _c_composer_class()(source)
-    try:
-        nodes = []
-        while composer.check_node():
-            nodes.append(composer.get_node())
-        return nodes
-    except YAMLError:
-        return None
+            index, next_part = index + 1, number + 1
     finally:
         composer.dispose()
+    if index == 0:
+        yield from parse(text, is_json)  # empty, or only comments: explained exactly
+
+
+def _within_caps(root: Node) -> bool:
+    """Whether the exact reader's composer would accept the document: no node nested deeper
+    than MAX_DEPTH, no more than MAX_VALUES values (an alias counts as one, and is not entered),
+    counted in document order as it counts them. Plain scalars get the style ruamel.yaml gives
+    them on the way (None; libyaml's is ''): the one difference between the two readers' nodes."""
+    stack, seen, values = [(root, 1)], set(), 0
+    while stack:
+        node, depth = stack.pop()
+        values += 1
+        if id(node) in seen:
+            continue  # an alias
+        seen.add(id(node))
+        if depth > MAX_DEPTH or values > MAX_VALUES:
+            return False
+        if isinstance(node, ScalarNode):
+            if node.style == "":
+                node.style = None
+        elif isinstance(node, MappingNode):
+            stack.extend((item, depth + 1) for pair in reversed(node.value) for item in pair[::-1])
+        else:
+            stack.extend((item, depth + 1) for item in reversed(node.value))
+    return values <= MAX_VALUES
+
+
+def _exactly(
+    text: str,
+    lines: Sequence[str],
+    is_json: bool,
+    parts: list[Bounds],
+    number: int,
+    index: int,
+    again: bool,
+) -> Iterator[Document]:
+    """The documents from part `number` to the end of the file, read exactly (the exact reader
+    stops at the same error, or, should libyaml be the stricter, reads on). With `again`, from
+    the part before, whose document was given already."""
+    if again:
+        number, index = number - 1, index - 1
+    start, _, first_line = parts[number]
+    documents = Part(text, start, len(text), first_line, index, lines, is_json).documents()
+    if again:
+        next(documents)
+    return documents
 
 
 @functools.cache
@@ -158,58 +213,3 @@ def _c_composer_class() -> type:
             VersionedResolver.__init__(self, version=None, loadumper=self)
 
     return CComposer
-
-
-class _NotQuick(Exception):
-    """The quick reading cannot vouch for this JSON text."""
-
-
-def _read_json(text: str, lines: Sequence[str]) -> Iterator[Document]:
-    part = Part(text, 0, len(text), 0, 0, lines, True)
-    try:
-        data = _json_data(text)
-    except _NotQuick:
-        yield from part.documents()
-        return
-    yield Document(0, data, Locator(lines), part=part)
-
-
-def _json_data(text: str) -> Any:
-    # [0,0,...] has a value every two characters: a shorter text cannot exceed the cap.
-    if len(text) >= MAX_PART or Reader.NON_PRINTABLE.search(text) or KEY_LINE_BREAK.search(text):
-        raise _NotQuick
-    try:
-        data = json.loads(
-            text,
-            object_pairs_hook=_members,
-            parse_int=functools.partial(Scalar, kind="integer"),
-            parse_float=functools.partial(Scalar, kind="number"),
-            parse_constant=functools.partial(Scalar, kind="number"),
-        )
-    except (ValueError, RecursionError) as error:
-        raise _NotQuick from error
-    if _too_deep(data):
-        raise _NotQuick
-    return data
-
-
-def _members(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    members = dict(pairs)
-    if len(members) != len(pairs) or any(len(name) > MAX_KEY for name in members):
-        raise _NotQuick  # a duplicate member, or a name YAML refuses: the exact reader says where
-    return members
-
-
-def _too_deep(data: Any) -> bool:
-    """Nested as deep as the cap (the exact reader counts a member's name as a level too)."""
-    level = [data]
-    for _ in range(MAX_DEPTH - 1):
-        level = [
-            child
-            for value in level
-            if isinstance(value, dict | list)
-            for child in (value.values() if isinstance(value, dict) else value)
-        ]
-        if not level:
-            return False
-    return True

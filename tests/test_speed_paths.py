@@ -8,6 +8,7 @@ error; `--jobs` must not change a byte of the report.
 from __future__ import annotations
 
 import copy
+import random
 import shutil
 import subprocess
 import sys
@@ -123,6 +124,30 @@ def test_all_cases_as_one_stream_read_part_by_part() -> None:
     ]
     parts = [text for text in parts if "Name: [" not in text]  # a syntax error ends a stream
     _same_as_exact("".join("---\n" + text for text in parts), False)
+
+
+MUTATION_CHARACTERS = list(":-[]{},#&*!|>'\"%@`?\n\t ~.0aZ\\é")
+
+
+def test_quick_reading_of_mutated_files() -> None:
+    """Random small edits (seeded) of the examples, one stream among them: libyaml and
+    ruamel.yaml must agree on every one, or the quick reader must leave it to the exact one."""
+    good_json = (ROOT / "examples" / "good.mlflow-app.json").read_text(encoding="utf-8")
+    bases = [(GOOD, False), (good_json, True), ("---\n" + GOOD + "---\n" + GOOD, False)]
+    rng = random.Random(7)
+    for _ in range(300):
+        base, is_json = rng.choice(bases)
+        characters = list(base)
+        for _ in range(rng.randint(1, 4)):
+            at = rng.randrange(len(characters))
+            edit = rng.choice(["insert", "delete", "replace"])
+            if edit == "insert":
+                characters.insert(at, rng.choice(MUTATION_CHARACTERS))
+            elif edit == "delete":
+                del characters[at]
+            else:
+                characters[at] = rng.choice(MUTATION_CHARACTERS)
+        _same_as_exact("".join(characters), is_json)
 
 
 def test_quick_reading_is_used_for_plain_files() -> None:
