@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import dataclasses
 import enum
-import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from .autofix import check_bytes, fix_bytes
 from .config import Config
@@ -135,18 +135,21 @@ def usable_cores() -> int:
 def _outcomes(items: list[Source | Unreadable], options: Options) -> Iterable[Outcome]:
     workers = min(options.jobs, len(items) // MIN_FILES_PER_WORKER)
     reads_stdin = any(isinstance(item, Source) and item.location == STDIN for item in items)
-    # Forked workers inherit the options (a writer, compiled patterns) instead of pickling them.
-    if workers < 2 or reads_stdin or "fork" not in multiprocessing.get_all_start_methods():
+    if workers < 2 or reads_stdin:
         return (_outcome(item, options) for item in items)
-    return _in_workers(items, options, workers)
+    import multiprocessing  # only now: a run of a few files starts sooner without it
+
+    # Forked workers inherit the options (a writer, compiled patterns) instead of pickling them.
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return (_outcome(item, options) for item in items)
+    return _in_workers(multiprocessing.get_context("fork"), items, options, workers)
 
 
 def _in_workers(
-    items: list[Source | Unreadable], options: Options, workers: int
+    context: Any, items: list[Source | Unreadable], options: Options, workers: int
 ) -> Iterator[Outcome]:
     # Chunks big enough to keep the hand-over per file cheap, small enough to share the load.
     chunk = max(1, min(64, len(items) // (workers * 8)))
-    context = multiprocessing.get_context("fork")
     with context.Pool(workers, initializer=_set_worker_options, initargs=(options,)) as pool:
         yield from pool.imap(_worker_outcome, items, chunk)
 

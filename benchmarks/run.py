@@ -1,0 +1,263 @@
+"""Benchmark mlflow-app-lint side by side with check-jsonschema and a parse-only floor.
+
+Usage: python benchmarks/run.py [--files 5000] [--runs 5] [--stream-mb 20] [--jobs N]
+
+Run it with the interpreter that has this project installed (e.g. .venv/bin/python). It makes
+(once) a virtualenv under benchmarks/.venv with check-jsonschema and PyYAML, generates a corpus in
+a temporary folder, and prints, each the median of --runs runs:
+  1. one small file: whole-process wall time (what a pre-commit hook costs);
+  2. the corpus in one invocation: files per second;
+  3. one multi-document YAML stream: MB per second and peak memory (max RSS).
+with the ratios ours / check-jsonschema and ours / floor. The floor only parses the same files
+with the fastest parsers Python has (PyYAML's libyaml CSafeLoader, json) and does nothing else.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH_VENV = Path(__file__).resolve().parent / ".venv"
+SCHEMA = ROOT / "schema" / "create-mlflow-app.schema.json"
+SMALL_FILE = ROOT / "examples" / "good.mlflow-app.yaml"
+REFERENCE_PACKAGES = ["check-jsonschema", "pyyaml"]
+
+FLOOR = """
+import json, sys, yaml
+for path in sys.argv[1:]:
+    with open(path, "rb") as f:
+        data = f.read()
+    try:
+        if path.endswith(".json"):
+            json.loads(data)
+        else:
+            for _ in yaml.load_all(data, Loader=yaml.CSafeLoader):
+                pass
+    except Exception:
+        pass
+"""
+
+PEAK_RSS = """
+import resource, subprocess, sys
+subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+"""
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--files", type=int, default=5000, help="corpus size (default 5000)")
+    parser.add_argument("--runs", type=int, default=5, help="runs per figure (default 5)")
+    parser.add_argument("--stream-mb", type=float, default=20, help="stream size in MB")
+    parser.add_argument("--jobs", type=int, help="our --jobs (default: automatic)")
+    args = parser.parse_args()
+
+    bench_python = _bench_environment()
+    ours = [sys.executable, "-m", "linter", "check", "--max-file-size", "64MiB"]
+    if args.jobs:
+        ours += ["--jobs", str(args.jobs)]
+    tools = {
+        "mlflow-app-lint": ours,
+        "check-jsonschema": [
+            str(bench_python),
+            "-m",
+            "check_jsonschema",
+            "--schemafile",
+            str(SCHEMA),
+        ],
+        "parse-only floor": [str(bench_python), "-c", FLOOR],
+    }
+    print(f"cores (usable): {len(os.sched_getaffinity(0))}; runs per figure: {args.runs}")
+    with tempfile.TemporaryDirectory(prefix="mlflow-app-lint-bench-") as temp:
+        corpus = _write_corpus(Path(temp) / "corpus", args.files)
+        stream = _write_stream(Path(temp) / "stream.yaml", args.stream_mb)
+        files = [str(path) for path in corpus]
+        size_mb = stream.stat().st_size / 1e6
+
+        print(f"\n1. one small file ({SMALL_FILE.name}): wall time, lower is better")
+        small = {
+            name: _median_time([*cmd, str(SMALL_FILE)], args.runs) for name, cmd in tools.items()
+        }
+        for name, seconds in small.items():
+            print(f"   {name:18} {seconds * 1000:8.1f} ms")
+        _ratios(small, lower_is_better=True)
+
+        print(f"\n2. corpus of {len(files)} files in one invocation: files/s, higher is better")
+        rates = {
+            name: len(files) / _median_time(cmd + files, args.runs) for name, cmd in tools.items()
+        }
+        for name, rate in rates.items():
+            print(f"   {name:18} {rate:8.0f} files/s")
+        _ratios(rates, lower_is_better=False)
+
+        print(f"\n3. one {size_mb:.1f} MB multi-document YAML stream: MB/s and peak memory")
+        stream_rates, peaks = {}, {}
+        for name, cmd in tools.items():
+            stream_rates[name] = size_mb / _median_time([*cmd, str(stream)], args.runs)
+            peaks[name] = _peak_rss_mb([*cmd, str(stream)])
+            print(
+                f"   {name:18} {stream_rates[name]:8.2f} MB/s   peak {peaks[name]:7.1f} MB "
+                f"({peaks[name] / size_mb:.1f} x the file)"
+            )
+        _ratios(stream_rates, lower_is_better=False)
+        half = _write_stream(Path(temp) / "half.yaml", args.stream_mb / 2)
+        half_time = _median_time([*ours, str(half)], args.runs)
+        whole_time = size_mb / stream_rates["mlflow-app-lint"]
+        print(f"   linearity: ours takes {whole_time / half_time:.2f} x as long on twice the size")
+
+
+def _ratios(figures: dict[str, float], lower_is_better: bool) -> None:
+    ours = figures["mlflow-app-lint"]
+    what = "time" if lower_is_better else "throughput"
+    for name in ("check-jsonschema", "parse-only floor"):
+        print(f"   ours / {name}: {ours / figures[name]:.2f} x ({what})")
+
+
+def _median_time(command: list[str], runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def _peak_rss_mb(command: list[str]) -> float:
+    out = subprocess.run(
+        [sys.executable, "-c", PEAK_RSS, *command], capture_output=True, text=True, check=True
+    )
+    return int(out.stdout) / 1024  # ru_maxrss is in KiB on Linux
+
+
+def _bench_environment() -> Path:
+    """The benchmark's own virtualenv with the reference tools (made once, then reused)."""
+    python = BENCH_VENV / "bin" / "python"
+    if not python.exists():
+        print(f"creating {BENCH_VENV} with {', '.join(REFERENCE_PACKAGES)} ...", file=sys.stderr)
+        venv.create(BENCH_VENV, with_pip=True)
+        subprocess.run(
+            [str(python), "-m", "pip", "install", "--quiet", *REFERENCE_PACKAGES], check=True
+        )
+    return python
+
+
+# --- the corpus: realistic requests, 2/3 YAML and 1/3 JSON, 10-40 lines, 10% with one defect --
+
+DEFECTS = (
+    "invalid-enum",
+    "pattern-mismatch",
+    "missing-required",
+    "unknown-field",
+    "invalid-type",
+    "duplicate-tag-key",
+    "maintenance-window",
+)
+
+
+def _request(rng: random.Random, index: int) -> dict:
+    name = f"team-{index}-{rng.choice(['tracking', 'forecast', 'vision', 'nlp'])}"
+    request = {
+        "Name": name,
+        "ArtifactStoreUri": f"s3://bucket-{rng.randrange(1000)}/mlflow/{name}",
+        "RoleArn": f"arn:aws:iam::{rng.randrange(10**11, 10**12)}:role/service-role/Mlflow",
+        "ModelRegistrationMode": rng.choice(
+            ["AutoModelRegistrationEnabled", "AutoModelRegistrationDisabled"]
+        ),
+        "AccountDefaultStatus": rng.choice(["ENABLED", "DISABLED"]),
+        "WeeklyMaintenanceWindowStart": f"{rng.choice(['Mon', 'Sun'])}:0{rng.randrange(10)}:30",
+        "DefaultDomainIdList": [f"d-{rng.randrange(16**12):012x}" for _ in range(rng.randrange(3))],
+        "Tags": [
+            {"Key": f"key-{k}", "Value": f"value {rng.randrange(10**6)}"}
+            for k in range(rng.randrange(0, 14))
+        ],
+    }
+    return request
+
+
+def _defective(rng: random.Random, request: dict, defect: str) -> dict:
+    if defect == "invalid-enum":
+        request["AccountDefaultStatus"] = "Enabled"
+    elif defect == "pattern-mismatch":
+        request["RoleArn"] = "arn:aws:iam::123:role/x"
+    elif defect == "missing-required":
+        del request["ArtifactStoreUri"]
+    elif defect == "unknown-field":
+        request["Nmae"] = request.pop("Name")
+    elif defect == "invalid-type":
+        request["Tags"] = [{"Key": "cost-centre", "Value": 4711}]
+    elif defect == "duplicate-tag-key":
+        request["Tags"] = [{"Key": "team", "Value": "a"}, {"Key": "team", "Value": "b"}]
+    else:
+        request["WeeklyMaintenanceWindowStart"] = "Tue:25:30"
+    return request
+
+
+def _yaml(request: dict, rng: random.Random) -> str:
+    out = ["# yaml-language-server: $schema=create-mlflow-app.schema.json"]
+    for key, value in request.items():
+        if isinstance(value, list):
+            out.append(f"{key}:" if value else f"{key}: []")
+            for item in value:
+                if isinstance(item, dict):
+                    first = True
+                    for k, v in item.items():
+                        shown = v if isinstance(v, int) else json.dumps(v)
+                        out.append(f"  {'- ' if first else '  '}{k}: {shown}")
+                        first = False
+                else:
+                    out.append(f"  - {item}")
+        else:
+            out.append(f"{key}: {value}")
+    if rng.random() < 0.3:
+        out.append("# reviewed")
+    return "\n".join(out) + "\n"
+
+
+def _documents(rng: random.Random, count: int, json_every: int = 3):
+    for index in range(count):
+        request = _request(rng, index)
+        if rng.random() < 0.10:
+            request = _defective(rng, request, rng.choice(DEFECTS))
+        is_json = json_every and index % json_every == 2
+        yield (
+            index,
+            is_json,
+            (json.dumps(request, indent=2) + "\n") if is_json else _yaml(request, rng),
+        )
+
+
+def _write_corpus(folder: Path, count: int) -> list[Path]:
+    folder.mkdir(parents=True)
+    paths = []
+    rng = random.Random(7)
+    for index, is_json, text in _documents(rng, count):
+        path = folder / f"app-{index:05d}.{'json' if is_json else 'yaml'}"
+        path.write_text(text, encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def _write_stream(path: Path, megabytes: float) -> Path:
+    rng = random.Random(11)
+    written = 0
+    with path.open("w", encoding="utf-8") as stream:
+        for _, _, text in _documents(rng, 10**9, json_every=0):
+            stream.write("---\n" + text)
+            written += len(text) + 4
+            if written >= megabytes * 1e6:
+                break
+    return path
+
+
+if __name__ == "__main__":
+    main()
