@@ -21,6 +21,7 @@ import functools
 import json
 import re
 from collections.abc import Iterator, Sequence
+from typing import Any
 
 from ruamel.yaml.error import YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode
@@ -43,6 +44,8 @@ MAX_PART = MAX_VALUES // 2
 """A part longer than this could hold more values than the cap, which libyaml would compose
 all at once: the exact reader, which stops at the cap, reads such files."""
 
+ASCII_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+"""The ASCII characters outside YAML's printable set (ruamel.yaml's Reader.NON_PRINTABLE)."""
 DOCUMENT_START = re.compile(r"^---(?=[ \t\r\n]|$)", re.MULTILINE)
 RISKY_LINE = re.compile(r"^(?:%|\.\.\.(?:[ \t\r\n]|$))", re.MULTILINE)
 """Directives and document-end markers: such streams are left to the exact reader."""
@@ -67,7 +70,7 @@ def _parts(text: str, is_json: bool) -> list[Bounds] | None:
     quick reader cannot vouch for the file."""
     if (
         CParser is None
-        or Reader.NON_PRINTABLE.search(text)
+        or _unreadable_character(text)
         or "\t" in text  # libyaml allows tabs in places ruamel.yaml does not (`a:\tb`, `a: b\t`)
         or NODE_PROPERTY.search(text)
         or RISKY_LINE.search(text)
@@ -87,6 +90,13 @@ def _parts(text: str, is_json: bool) -> list[Bounds] | None:
         previous = start
         parts.append((start, end, line))
     return parts
+
+
+def _unreadable_character(text: str) -> bool:
+    """A character the exact reader refuses anywhere in the file (it then reads nothing)."""
+    if text.isascii():  # ruamel.yaml's full pattern takes 10 ms to compile: a run's start-up
+        return ASCII_CONTROL.search(text) is not None
+    return Reader.NON_PRINTABLE.search(text) is not None
 
 
 def _strict_json(text: str) -> bool:
@@ -203,13 +213,30 @@ def _c_composer_class() -> type:
     """libyaml's composer with ruamel's YAML 1.2 resolver: the exact reader's value types."""
     from ruamel.yaml.resolver import VersionedResolver
 
+    resolver = VersionedResolver(version=None)
+    implicit_types = resolver.versioned_resolver
+    # The characters an implicitly typed plain scalar (a number, a boolean, null...) can start
+    # with; resolve() finds any other plain scalar a string only after a search.
+    first_characters = None if None in implicit_types else frozenset(implicit_types)
+
     class CComposer(CParser, VersionedResolver):
         # No directive reaches this reader (see RISKY_LINE), so the version is always the
         # default one; asking the parser for it on every scalar costs a third of the reading.
-        processing_version = VersionedResolver(version=None).processing_version
+        processing_version = resolver.processing_version
 
         def __init__(self, text: str) -> None:
             CParser.__init__(self, text)
             VersionedResolver.__init__(self, version=None, loadumper=self)
+
+        def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+            if (
+                kind is ScalarNode
+                and implicit[0]
+                and first_characters is not None
+                and value[:1] not in first_characters
+                and not self.yaml_path_resolvers
+            ):
+                return self.DEFAULT_SCALAR_TAG
+            return VersionedResolver.resolve(self, kind, value, implicit)
 
     return CComposer
