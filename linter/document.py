@@ -341,8 +341,14 @@ class _Builder:
 
     def _mapping(self, node: MappingNode, path: Path) -> dict[str, Any]:
         result: dict[str, Any] = {}
-        first_seen: dict[str, Node] = {}
+        explicit = []
         for key_node, value_node in node.value:
+            if self._is_merge(key_node):
+                result.update(self._merged(value_node, path))
+            else:
+                explicit.append((key_node, value_node))
+        first_seen: dict[str, Node] = {}
+        for key_node, value_node in explicit:  # a member written out overrides a merged one
             key = self._key_text(key_node)
             if not isinstance(key_node, ScalarNode):
                 self.unread.add((*path, key))  # reported as complex-key, and nothing more
@@ -352,6 +358,23 @@ class _Builder:
                 first_seen[key] = key_node
             result[key] = self.build(value_node, (*path, key), key_node)
         return result
+
+    def _is_merge(self, key_node: Node) -> bool:
+        return not self.is_json and key_node.tag == MERGE_TAG
+
+    def _merged(self, value_node: Node, path: Path) -> dict[str, Any]:
+        """The members a YAML merge key (`<<: *base`) brings in, as the AWS CLI's loader merges
+        them: from a mapping, or from a list of mappings where the earlier ones win."""
+        sources = value_node.value if isinstance(value_node, SequenceNode) else [value_node]
+        if not all(isinstance(source, MappingNode) for source in sources):
+            message = "a merge key (<<) takes a mapping or a list of mappings"
+            span = mark_span(value_node.start_mark, value_node.end_mark)
+            self.problems.append(LocatedIssue(Issue(parse_rules.SYNTAX_ERROR, message), span))
+            return {}
+        merged: dict[str, Any] = {}
+        for source in reversed(sources):
+            merged.update(self._mapping(source, path))
+        return merged
 
     def _key_text(self, node: Node) -> str:
         if isinstance(node, ScalarNode):
@@ -432,6 +455,8 @@ class Scalar:
     text: str
     kind: str  # "integer", "number" or "date"
 
+
+MERGE_TAG = YAML_TAG + "merge"
 
 NON_STRING_KINDS = {
     YAML_TAG + "int": "integer",

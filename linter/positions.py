@@ -135,7 +135,9 @@ class Locator:
 
     def span(self, path: Path, target: Target) -> Span:
         if target is Target.MISSING:
-            return self._head_span(self._nearest(path[:-1]))
+            # The mapping that lacks the member: its first character, not a line of other members.
+            head = self._head_span(self._nearest(path[:-1]))
+            return Span(head.line, head.column, head.line, head.column + 1)
         path = self._nearest_path(path)
         entry = self.entries.get(path)
         if entry is None:
