@@ -1,8 +1,9 @@
 """Coverage-guided fuzzing of the reader and the linter with atheris (not part of the tests).
 
-Every input is linted as YAML and as JSON. A crash is any exception escaping `lint_bytes`, or a
-finding placed outside the file. Run it with `fuzz/run.sh SECONDS`; crashing inputs are written
-to fuzz/crashes/ (add each one to tests/test_hostile.py as a regression case).
+Every input is linted as YAML and as JSON, the way `check` lints a file (the quick reading, exact
+re-reading where needed, and the proof of each fixable finding's fix). A crash is any exception
+escaping it, or a finding placed outside the file. Run it with `fuzz/run.sh SECONDS`; crashing
+inputs are written to fuzz/crashes/ (add each one to tests/test_hostile.py as a regression case).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import sys
 import atheris
 
 with atheris.instrument_imports(include=["linter", "ruamel"]):
-    from linter.engine import lint_bytes
+    from linter.autofix import check_bytes
     from linter.positions import split_lines
 
 
@@ -29,7 +30,7 @@ def check_positions(data: bytes, result) -> None:
 
 def test_one_input(data: bytes) -> None:
     for is_json in (False, True):
-        check_positions(data, lint_bytes(data, "fuzz", is_json))
+        check_positions(data, check_bytes(data, "fuzz", is_json))
 
 
 def main() -> None:
