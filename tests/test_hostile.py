@@ -274,20 +274,30 @@ def test_an_unreadable_named_file_is_a_usage_error(tmp_path: Path) -> None:
     assert "secret.yaml: permission denied" in run.stderr
 
 
-def test_a_named_fifo_is_refused_without_hanging(tmp_path: Path) -> None:
-    fifo = tmp_path / "pipe.yaml"
-    os.mkfifo(fifo)
-    run = lint(fifo)
-    assert run.exit_code == 2
-    assert "pipe.yaml: not a regular file or directory" in run.stderr
+def _fifo(path: Path) -> None:
+    os.mkfifo(path)
 
 
-def test_a_named_symlink_loop_is_a_usage_error(tmp_path: Path) -> None:
-    loop = tmp_path / "loop.yaml"
-    loop.symlink_to(loop)
-    run = lint(loop)
+def _link_loop(path: Path) -> None:
+    path.symlink_to(path)
+
+
+@pytest.mark.parametrize(
+    ("make", "reason"),
+    [
+        (_fifo, "not a regular file or directory"),  # refused without hanging on the pipe
+        (_link_loop, "a symbolic link loop"),
+    ],
+    ids=["fifo", "symlink-loop"],
+)
+def test_a_named_path_that_is_no_readable_file_is_a_usage_error(
+    tmp_path: Path, make, reason: str
+) -> None:
+    path = tmp_path / "request.yaml"
+    make(path)
+    run = lint(path)
     assert run.exit_code == 2
-    assert "loop.yaml: a symbolic link loop" in run.stderr
+    assert f"request.yaml: {reason}" in run.stderr
 
 
 def test_what_a_walk_cannot_read_is_a_warning_and_the_run_goes_on(tmp_path: Path) -> None:
