@@ -24,9 +24,9 @@ from typing import Any
 
 from . import quick
 from .config import Config
-from .document import Document, Part, parse, parse_bytes
+from .document import Document, Part, decoded, parse, parse_bytes
 from .edits import TextEdit, apply, overlap, text_edits
-from .engine import FileResult, configure, document_issues, lint_documents
+from .engine import FileResult, clean_result, configure, document_issues, lint_documents
 from .findings import Edit, Fix, Issue, Path, Severity, json_pointer
 
 MAX_PASSES = 10
@@ -64,6 +64,9 @@ class Fixed:
 
 def check_bytes(data: bytes, path: str, is_json: bool) -> FileResult:
     """Lint a file, marking the findings that `check --fix` would correct."""
+    clean = clean_result(data, path, is_json)
+    if clean is not None:
+        return clean
     # Read quickly and streamed (memory holds a document); fixes are proven only where needed.
     return lint_documents(parse_bytes(data, is_json, quick.read), path, _Fixable(data, is_json))
 
@@ -77,11 +80,12 @@ class _Fixable:
         self.is_json = is_json
         self._whole: tuple[_State, list[Candidate]] | None = None
 
-    def __call__(self, document: Document, part: Part | None) -> set[Issue]:
+    def __call__(self, document: Document, part: Part | None, issues: list[Issue]) -> set[Issue]:
         if part is not None:
             # Proven on the part alone, where the document is document 0 (its marks count in
             # the whole text, so the edits are moved to the part's).
-            state = _State(part.source, self.is_json, [dataclasses.replace(document, index=0)])
+            alone = dataclasses.replace(document, index=0)
+            state = _State(part.source, self.is_json, [alone], [issues])
             candidates, index = _candidates(state, part), 0
         else:
             state, candidates = self._whole_file()
@@ -90,7 +94,7 @@ class _Fixable:
 
     def _whole_file(self) -> tuple[_State, list[Candidate]]:
         if self._whole is None:
-            state = _State(_decode(self.data) or "", self.is_json)
+            state = _State(decoded(self.data) or "", self.is_json)
             self._whole = state, _candidates(state)
         return self._whole
 
@@ -99,21 +103,14 @@ def fix_bytes(data: bytes, path: str, is_json: bool, config: Config | None = Non
     """Apply every fix that is proven safe, of the findings the configuration reports (a rule
     turned off or a suppressed finding is left as it is); the result is the lint of the fixed
     file, before configuration."""
-    text = _decode(data)
-    if text is None:
-        return Fixed(data, 0, check_bytes(data, path, is_json))
+    text = decoded(data)
+    clean = clean_result(data, path, is_json)
+    if text is None or clean is not None:
+        return Fixed(data, 0, clean or check_bytes(data, path, is_json))
     fixed, applied = _fix_text(text, is_json, _Reported(path, is_json, config))
     bom = codecs.BOM_UTF8 if data.startswith(codecs.BOM_UTF8) else b""
     new_data = bom + fixed.encode("utf-8") if applied else data
     return Fixed(new_data, applied, check_bytes(new_data, path, is_json))
-
-
-def _decode(data: bytes) -> str | None:
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return None
-    return None if "\x00" in text else text
 
 
 @dataclass(frozen=True)
@@ -156,11 +153,20 @@ def _fix_text(text: str, is_json: bool, reported: _Reported) -> tuple[str, int]:
 class _State:
     """One text, read once: its documents and the errors found in each."""
 
-    def __init__(self, text: str, is_json: bool, documents: list[Document] | None = None) -> None:
+    def __init__(
+        self,
+        text: str,
+        is_json: bool,
+        documents: list[Document] | None = None,
+        issues: list[list[Issue]] | None = None,
+    ) -> None:
+        """`issues`, when known, are those of `documents`."""
         self.text = text
         self.is_json = is_json
         self.documents = list(parse(text, is_json)) if documents is None else documents
-        self.issues = [_issues(document) for document in self.documents]
+        self.issues = (
+            [_issues(document) for document in self.documents] if issues is None else issues
+        )
         self.errors = [_error_keys(document, issues) for document, issues in self.pairs()]
 
     def pairs(self) -> Iterable[tuple[Document, list[Issue]]]:

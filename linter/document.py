@@ -121,6 +121,16 @@ def parse_bytes(data: bytes, is_json: bool, read: Reader | None = None) -> Itera
     return (read or parse)(text, is_json)
 
 
+def decoded(data: bytes) -> str | None:
+    """The text of a file's bytes, as `parse_bytes` decodes it; None when it reports them as
+    not text."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return None
+    return None if "\x00" in text else text
+
+
 def _other_encoding(data: bytes) -> str | None:
     for mark, name in OTHER_ENCODINGS:
         if data.startswith(mark):

@@ -6,13 +6,13 @@ import dataclasses
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
-from . import parse_rules, policy, quick, schema_check
+from . import parse_rules, policy, quick, schema_check, screen
 from .catalogue import INTERNAL_ERROR
 from .config import Config
-from .document import Document, Part, parse, parse_bytes
+from .document import Document, Part, decoded, parse, parse_bytes
 from .findings import Finding, Issue, Span, json_pointer
 from .limits import format_size
-from .positions import within
+from .positions import Lines, within
 from .rules import CHECKS
 
 
@@ -28,14 +28,24 @@ class FileResult:
     file again (standard input cannot be read twice, and a file may change in between)."""
 
 
-Fixable = Callable[[Document, Part | None], Collection[Issue]]
-"""The issues of a document (read exactly; `Part` is where it was read from, if read quickly
-first) whose fix `check --fix` would apply."""
+Fixable = Callable[[Document, Part | None, list[Issue]], Collection[Issue]]
+"""Which of a document's issues (the list given) `check --fix` would fix. The document was read
+exactly; `Part` is where it was read from, if read quickly first."""
 
 
 def lint_bytes(data: bytes, path: str, is_json: bool, config: Config | None = None) -> FileResult:
-    result = lint_documents(parse_bytes(data, is_json, quick.read), path)
+    result = clean_result(data, path, is_json)
+    if result is None:
+        result = lint_documents(parse_bytes(data, is_json, quick.read), path)
     return configure(result, data, is_json, config or Config())
+
+
+def clean_result(data: bytes, path: str, is_json: bool) -> FileResult | None:
+    """The result of a file the screen finds clean: no finding, so no position is needed. None
+    when the readers that keep positions must read it."""
+    text = decoded(data)
+    count = None if text is None else screen.clean_documents(text, is_json)
+    return None if count is None else FileResult(path, count, (), lines=Lines(text))
 
 
 def too_large(path: str, size: int | None, cap: int) -> FileResult:
@@ -89,7 +99,7 @@ def _lint_document(document: Document, path: str, fixable: Fixable | None) -> It
     issues = document_issues(document)
     can_fix: Collection[Issue] = ()
     if fixable is not None and any(issue.rule.fixable for issue in issues):
-        can_fix = fixable(document, part)
+        can_fix = fixable(document, part, issues)
     for issue in issues:
         if _under(issue.path, document.unread):
             continue

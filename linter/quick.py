@@ -61,16 +61,16 @@ Bounds = tuple[int, int, int]
 
 def read(text: str, is_json: bool) -> Iterator[Document]:
     """The documents of a file's text, as the exact reader reads them."""
-    parts = _parts(text, is_json)
-    return parse(text, is_json) if parts is None else _read(text, Lines(text), is_json, parts)
+    found = parts(text, is_json)
+    return parse(text, is_json) if found is None else _read(text, Lines(text), is_json, found)
 
 
-def _parts(text: str, is_json: bool) -> list[Bounds] | None:
+def parts(text: str, is_json: bool) -> list[Bounds] | None:
     """The bounds of each `---` part, and of the text before the first one; None when the
     quick reader cannot vouch for the file."""
     if (
         CParser is None
-        or _unreadable_character(text)
+        or unreadable_character(text)
         or "\t" in text  # libyaml allows tabs in places ruamel.yaml does not (`a:\tb`, `a: b\t`)
         or NODE_PROPERTY.search(text)
         or RISKY_LINE.search(text)
@@ -81,18 +81,18 @@ def _parts(text: str, is_json: bool) -> list[Bounds] | None:
     starts = [] if is_json else [match.start() for match in DOCUMENT_START.finditer(text)]
     if not starts or starts[0] != 0:
         starts.insert(0, 0)
-    parts = []
+    bounds = []
     line = previous = 0
     for start, end in zip(starts, [*starts[1:], len(text)], strict=True):
         if end - start > MAX_NESTING and not _shallow(text[start:end]):
             return None
         line += text.count("\n", previous, start)
         previous = start
-        parts.append((start, end, line))
-    return parts
+        bounds.append((start, end, line))
+    return bounds
 
 
-def _unreadable_character(text: str) -> bool:
+def unreadable_character(text: str) -> bool:
     """A character the exact reader refuses anywhere in the file (it then reads nothing)."""
     if text.isascii():  # ruamel.yaml's full pattern takes 10 ms to compile: a run's start-up
         return ASCII_CONTROL.search(text) is not None
@@ -121,8 +121,8 @@ def _shallow(part: str) -> bool:
 def _read(
     text: str, lines: Sequence[str], is_json: bool, parts: list[Bounds]
 ) -> Iterator[Document]:
-    bare_start = len(parts) > 1 and not DOCUMENT_START.match(text)
-    composer = _c_composer_class()(text)
+    bare = bare_start(text, parts)
+    composer = c_composer_class()(text)
     index, next_part = 0, 0
     try:
         while True:
@@ -137,14 +137,9 @@ def _read(
                 )
                 yield from _exactly(text, lines, is_json, parts, next_part, index, within_last)
                 return
-            # One document per part, in order; the text before the first `---` may hold none.
-            number = next_part
-            if number == 0 and bare_start and node.start_mark.line >= parts[1][2]:
-                number = 1
-            if number == len(parts) or node.start_mark.line < parts[number][2]:
-                # A second document in the last part: an end libyaml found where ruamel.yaml
-                # may not. The exact reader reads from that part on.
-                yield from _exactly(text, lines, is_json, parts, number, index, True)
+            number = part_number(parts, bare, next_part, node.start_mark.line)
+            if number is None:  # the exact reader reads from the part before on
+                yield from _exactly(text, lines, is_json, parts, next_part, index, True)
                 return
             if not _within_caps(node):  # the exact reader says where, and reads no further
                 yield from _exactly(text, lines, is_json, parts, number, index, False)
@@ -161,6 +156,23 @@ def _read(
         composer.dispose()
     if index == 0:
         yield from parse(text, is_json)  # empty, or only comments: explained exactly
+
+
+def bare_start(text: str, parts: list[Bounds]) -> bool:
+    """Whether the text before the first `---` is a part of its own (which may hold none)."""
+    return len(parts) > 1 and not DOCUMENT_START.match(text)
+
+
+def part_number(parts: list[Bounds], bare: bool, next_part: int, line: int) -> int | None:
+    """The part a document whose root starts at `line` (0-based) was read from, when libyaml
+    read one document per part, in order, as ruamel.yaml does; `bare` is `bare_start`. None for
+    a second document in a part: an end libyaml found where ruamel.yaml may not."""
+    number = next_part
+    if number == 0 and bare and line >= parts[1][2]:
+        number = 1  # the text before the first `---` held no document
+    if number == len(parts) or line < parts[number][2]:
+        return None
+    return number
 
 
 def _within_caps(root: Node) -> bool:
@@ -209,7 +221,7 @@ def _exactly(
 
 
 @functools.cache
-def _c_composer_class() -> type:
+def c_composer_class() -> type:
     """libyaml's composer with ruamel's YAML 1.2 resolver: the exact reader's value types."""
     from ruamel.yaml.resolver import VersionedResolver
 

@@ -151,11 +151,9 @@ def load_schema() -> dict[str, Any]:
 
 def check(data: Any) -> list[Issue]:
     """Issues of one request, from every keyword of the schema it fails, one per defect."""
-    if _valid(data):
+    if valid(data):
         return []  # the usual case: jsonschema need not run (nor even be imported)
-    issues = dict.fromkeys(
-        issue for error in _validator().iter_errors(data) for issue in _issues(error)
-    )
+    issues = dict.fromkeys(issue for error in _errors(data) for issue in _issues(error))
     # A value of the wrong type fails its other keywords too; the type is the one defect.
     mistyped = {issue.path for issue in issues if issue.rule is INVALID_TYPE}
     # An unknown member whose suggestion is a missing required one is a misspelling, one defect:
@@ -172,17 +170,29 @@ def check(data: Any) -> list[Issue]:
 
 
 @functools.cache
-def _quick_check() -> Callable[[Any], bool] | None:
+def compiled_checks() -> validity.Compiler | None:
+    """The schema compiled into quick checks; None if it uses a keyword they do not know."""
+    compiler = validity.Compiler(load_schema(), matches)
     try:
-        return validity.compile_schema(load_schema(), matches)
+        compiler.compile(compiler.root)
     except validity.Unsupported:
         return None
+    return compiler
 
 
-def _valid(data: Any) -> bool:
+def valid(data: Any) -> bool:
     """True only when the validator would find nothing (the compiled check says so)."""
-    quick_check = _quick_check()
-    return quick_check is not None and quick_check(data)
+    checks = compiled_checks()
+    return checks is not None and checks.compile(checks.root)(data)
+
+
+def _errors(data: Any) -> Iterator[ValidationError]:
+    from .validator import narrowed_errors
+
+    checks = compiled_checks()
+    if checks is None:
+        return _validator().iter_errors(data)
+    return narrowed_errors(_validator(), checks, data)
 
 
 @functools.cache

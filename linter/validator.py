@@ -8,7 +8,7 @@ valid (see `validity`): jsonschema is the slowest import a run could make.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, Protocol
 
 from jsonschema import Draft7Validator, ValidationError, validators
 from referencing import Registry, Resource
@@ -25,6 +25,52 @@ def validator_for(schema: dict[str, Any]) -> Draft7Validator:
     Without a registry, jsonschema still fetches a remote `$ref` over the network (with a
     deprecation warning): a linter in CI must never do that."""
     return _Validator(schema, registry=LOCAL_ONLY)
+
+
+class Checks(Protocol):
+    """The compiled checks of a schema's parts (validity.Compiler)."""
+
+    def compile(self, schema: Any) -> Any: ...
+    def resolve(self, schema: Any) -> Any: ...
+
+
+def narrowed_errors(
+    validator: Draft7Validator, checks: Checks, instance: Any
+) -> Iterator[ValidationError]:
+    """The validator's errors, found by running it only on the parts of the instance that the
+    compiled checks find invalid, one level at a time: jsonschema is slow, and a request with
+    one wrong tag need not have every tag walked by it. The same errors as `iter_errors`."""
+    shallow = _Shallow(validator.schema, registry=LOCAL_ONLY)
+    return _narrowed(shallow, checks, validator.schema, instance, ())
+
+
+def _narrowed(
+    shallow: Draft7Validator, checks: Checks, schema: Any, instance: Any, path: tuple
+) -> Iterator[ValidationError]:
+    schema = checks.resolve(schema)
+    if checks.compile(schema)(instance):
+        return
+    # evolve() would pick the class the root's `$schema` names, which is not ours.
+    level = shallow if schema is shallow.schema else shallow.evolve(schema=schema)
+    for error in level.iter_errors(instance):
+        error.path.extendleft(reversed(path))
+        yield error
+    if not isinstance(schema, dict):
+        return
+    if isinstance(instance, dict) and "properties" in schema:
+        for name, value in instance.items():
+            if name in schema["properties"]:
+                yield from _narrowed(
+                    shallow, checks, schema["properties"][name], value, (*path, name)
+                )
+    if isinstance(instance, list) and isinstance(schema.get("items"), dict):
+        for index, item in enumerate(instance):
+            yield from _narrowed(shallow, checks, schema["items"], item, (*path, index))
+
+
+def _one_level(validator, value: Any, instance: Any, schema: dict) -> Iterator:
+    """`properties` and `items` of the shallow validator: `_narrowed` goes into them itself."""
+    return iter(())
 
 
 def _refuse_retrieval(uri: str) -> Resource:
@@ -58,3 +104,6 @@ _Validator = validators.extend(
         {"integer": _is_integer, "number": _is_number}
     ),
 )
+
+_Shallow = validators.extend(_Validator, validators={"properties": _one_level, "items": _one_level})
+"""Checks one level of an instance (the members' and items' own schemas are left out)."""

@@ -54,17 +54,35 @@ def compile_schema(
 ) -> Check:
     """A predicate equal to "the Draft 7 validator yields no error" for this schema, with the
     validator's own type tests (`types`) and pattern matcher (`matches`)."""
-    return _Compiler(schema, matches, types).compile(schema)
+    return Compiler(schema, matches, types).compile(schema)
 
 
-class _Compiler:
-    def __init__(self, root: dict[str, Any], matches, types: dict[str, Check]) -> None:
+class Compiler:
+    """Compiles a schema's subschemas (`$ref`s resolved in its root), each once: the checks
+    of the parts of a request, to tell which of them the validator need look at."""
+
+    def __init__(
+        self, root: dict[str, Any], matches: Callable[[str, str], bool], types=BASIC_TYPES
+    ) -> None:
         self.root = root
         self.matches = matches
         self.types = types
         self.references: dict[str, Check] = {}
+        self.compiled: dict[int, Check] = {}
 
     def compile(self, schema: Any) -> Check:
+        """The check of a subschema of the root (raises Unsupported)."""
+        if id(schema) not in self.compiled:
+            self.compiled[id(schema)] = self._compile(schema)
+        return self.compiled[id(schema)]
+
+    def resolve(self, schema: Any) -> Any:
+        """The subschema a `$ref` points to (itself when it is no reference)."""
+        while isinstance(schema, dict) and "$ref" in schema:
+            schema = self._target(schema["$ref"])
+        return schema
+
+    def _compile(self, schema: Any) -> Check:
         if schema is True:
             return _always
         if not isinstance(schema, dict):
@@ -89,13 +107,16 @@ class _Compiler:
 
     def _reference(self, reference: str) -> Check:
         if reference not in self.references:
-            prefix = "#/definitions/"
-            target = self.root.get("definitions", {}).get(reference.removeprefix(prefix))
-            if not reference.startswith(prefix) or target is None:
-                raise Unsupported(reference)
             self.references[reference] = _always  # a placeholder while it compiles (no cycles)
-            self.references[reference] = self.compile(target)
+            self.references[reference] = self.compile(self._target(reference))
         return self.references[reference]
+
+    def _target(self, reference: str) -> Any:
+        prefix = "#/definitions/"
+        target = self.root.get("definitions", {}).get(reference.removeprefix(prefix))
+        if not reference.startswith(prefix) or target is None:
+            raise Unsupported(reference)
+        return target
 
     def _keyword(
         self, keyword: str, value: Any, schema: dict[str, Any], known: str | None

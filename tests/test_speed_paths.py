@@ -16,10 +16,10 @@ from pathlib import Path
 
 import pytest
 
-from linter import quick, schema_check, validity
+from linter import quick, schema_check, screen, validity
 from linter.autofix import _Fixable
-from linter.document import Scalar, parse_bytes
-from linter.engine import lint_documents
+from linter.document import Scalar, decoded, parse, parse_bytes
+from linter.engine import FileResult, lint_documents
 from linter.limits import MAX_DEPTH
 from linter.validator import validator_for
 
@@ -101,6 +101,20 @@ def _same_as_exact(text: str | bytes, is_json: bool) -> None:
     quick_result = lint_documents(parse_bytes(data, is_json, quick.read), "f", fixable)
     exact_result = lint_documents(parse_bytes(data, is_json), "f", _Fixable(data, is_json))
     assert quick_result == exact_result
+    _screen_agrees(data, is_json, exact_result)
+
+
+def _screen_agrees(data: bytes, is_json: bool, exact_result: FileResult) -> None:
+    """What the screen reads is what the exact reader reads, and it passes only clean files."""
+    text = decoded(data)
+    if text is None:
+        return
+    plain = screen.plain_documents(text, is_json)
+    if plain is not None:
+        assert plain == [document.data for document in parse(text, is_json)]
+    count = screen.clean_documents(text, is_json)
+    if count is not None:
+        assert (exact_result.findings, exact_result.documents) == ((), count)
 
 
 @pytest.mark.parametrize("path", CASES + EXAMPLES, ids=lambda p: p.name)
@@ -153,6 +167,17 @@ def test_quick_reading_of_mutated_files() -> None:
         _same_as_exact("".join(characters), is_json)
 
 
+def test_the_screen_passes_clean_files() -> None:
+    """Guards the comparisons: the screen reads clean files, and so is compared at all."""
+    good_json = (ROOT / "examples" / "good.mlflow-app.json").read_text(encoding="utf-8")
+    assert screen.clean_documents(GOOD, False) == 1
+    assert screen.clean_documents("---\n" + GOOD + "---\n" + GOOD, False) == 2
+    assert screen.clean_documents("# top\n" + GOOD + "---\n" + GOOD, False) == 2
+    assert screen.clean_documents(good_json, True) == 1
+    assert screen.clean_documents(good_json.replace("  ", "\t"), True) == 1
+    assert screen.clean_documents(GOOD.replace("team", "Team!"), False) is None
+
+
 def test_quick_reading_is_used_for_plain_files() -> None:
     """Guards the equivalence tests: they compare two readings only if the quick one runs."""
     stream = "---\n" + GOOD + "---\n" + GOOD
@@ -193,8 +218,9 @@ def _mutations() -> list[object]:
 
 
 def test_validity_check_agrees_with_the_validator() -> None:
-    quick_check = schema_check._quick_check()
-    assert quick_check is not None, "the schema uses a keyword validity.py does not compile"
+    checks = schema_check.compiled_checks()
+    assert checks is not None, "the schema uses a keyword validity.py does not compile"
+    quick_check = checks.compile(checks.root)
     validator = validator_for(schema_check.load_schema())
     for data in _mutations():
         assert quick_check(data) == (not list(validator.iter_errors(data))), data
@@ -225,3 +251,21 @@ def test_jobs_do_not_change_the_report(tmp_path: Path) -> None:
         assert _report(tmp_path, "--format", format_name, "--jobs", "2") == in_process
         assert _report(tmp_path, "--format", format_name, "--jobs", "3") == in_process
         assert _report(tmp_path, "--format", format_name) == in_process
+
+
+def test_narrowed_validation_finds_what_the_validator_finds() -> None:
+    """jsonschema run only on the invalid parts yields the errors it yields on the whole."""
+    from linter.validator import narrowed_errors
+
+    checks = schema_check.compiled_checks()
+    validator = validator_for(schema_check.load_schema())
+
+    def seen(errors) -> list[tuple]:
+        return sorted(
+            (tuple(map(str, e.absolute_path)), str(e.validator), e.message, id(e.schema))
+            for e in errors
+        )
+
+    for data in _mutations():
+        expected = seen(validator.iter_errors(data))
+        assert seen(narrowed_errors(validator, checks, data)) == expected, data
