@@ -68,17 +68,21 @@ def read(text: str, is_json: bool) -> Iterator[Document]:
 def parts(text: str, is_json: bool) -> list[Bounds] | None:
     """The bounds of each `---` part, and of the text before the first one; None when the
     quick reader cannot vouch for the file."""
+    # Each pattern is searched for only when a character it needs is in the text: a search
+    # costs more than the few `in` tests, which find nothing in most files.
     if (
         CParser is None
         or unreadable_character(text)
         or "\t" in text  # libyaml allows tabs in places ruamel.yaml does not (`a:\tb`, `a: b\t`)
-        or NODE_PROPERTY.search(text)
-        or RISKY_LINE.search(text)
-        or ODD_LINE_BREAK.search(text)
+        or (_any_of("&*!", text) and NODE_PROPERTY.search(text))
+        or (_any_of(("%", "..."), text) and RISKY_LINE.search(text))
+        or (_any_of("\r\x85\u2028\u2029", text) and ODD_LINE_BREAK.search(text))
         or (is_json and not _strict_json(text))
     ):
         return None
-    starts = [] if is_json else [match.start() for match in DOCUMENT_START.finditer(text)]
+    starts = []
+    if not is_json and "---" in text:
+        starts = [match.start() for match in DOCUMENT_START.finditer(text)]
     if not starts or starts[0] != 0:
         starts.insert(0, 0)
     bounds = []
@@ -90,6 +94,10 @@ def parts(text: str, is_json: bool) -> list[Bounds] | None:
         previous = start
         bounds.append((start, end, line))
     return bounds
+
+
+def _any_of(needles: Sequence[str], text: str) -> bool:
+    return any(needle in text for needle in needles)
 
 
 def unreadable_character(text: str) -> bool:
@@ -220,16 +228,32 @@ def _exactly(
     return documents
 
 
+def plain_string(value: str) -> bool:
+    """Whether a plain scalar is a string to the exact reader (not a number, null, a date...)."""
+    resolver, first_characters = _resolver()
+    if first_characters is not None and value[:1] not in first_characters:
+        return True
+    return resolver.resolve(ScalarNode, value, (True, False)) == resolver.DEFAULT_SCALAR_TAG
+
+
+@functools.cache
+def _resolver() -> tuple[Any, frozenset[str] | None]:
+    """ruamel's YAML 1.2 resolver, and the characters an implicitly typed plain scalar (a
+    number, a boolean, null...) can start with: resolve() finds any other plain scalar a string
+    only after a search."""
+    from ruamel.yaml.resolver import VersionedResolver
+
+    resolver = VersionedResolver(version=None)
+    implicit_types = resolver.versioned_resolver
+    return resolver, None if None in implicit_types else frozenset(implicit_types)
+
+
 @functools.cache
 def c_composer_class() -> type:
     """libyaml's composer with ruamel's YAML 1.2 resolver: the exact reader's value types."""
     from ruamel.yaml.resolver import VersionedResolver
 
-    resolver = VersionedResolver(version=None)
-    implicit_types = resolver.versioned_resolver
-    # The characters an implicitly typed plain scalar (a number, a boolean, null...) can start
-    # with; resolve() finds any other plain scalar a string only after a search.
-    first_characters = None if None in implicit_types else frozenset(implicit_types)
+    resolver, first_characters = _resolver()
 
     class CComposer(CParser, VersionedResolver):
         # No directive reaches this reader (see RISKY_LINE), so the version is always the

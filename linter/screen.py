@@ -28,7 +28,7 @@ from ruamel.yaml.events import (
 )
 from ruamel.yaml.nodes import ScalarNode
 
-from . import quick, schema_check
+from . import block_yaml, quick, schema_check
 from .limits import MAX_DEPTH, MAX_VALUES
 from .rules import CHECKS
 
@@ -49,7 +49,7 @@ def clean_documents(text: str, is_json: bool) -> int | None:
 def plain_documents(text: str, is_json: bool) -> list[Any] | None:
     """Each document's data, as the exact reader reads it; None when the screen cannot be sure
     of that."""
-    if len(text) > MAX_VALUES or quick.unreadable_character(text):
+    if len(text) > MAX_VALUES:
         return None  # a value needs a character: a shorter text is within the caps
     try:
         documents = [_json_data(text)] if is_json else _yaml_data(text)
@@ -67,6 +67,8 @@ def _clean(data: Any) -> bool:
 
 
 def _json_data(text: str) -> Any:
+    if quick.unreadable_character(text):
+        raise _Unsure("a character the exact reader refuses")
     if text.count("[") + text.count("{") >= MAX_DEPTH:
         raise _Unsure("perhaps deeper than the exact reader reads")
     return json.loads(
@@ -91,8 +93,12 @@ def _number(text: str) -> Any:
 
 def _yaml_data(text: str) -> list[Any]:
     parts = quick.parts(text, False)
-    if parts is None:
+    if parts is None or "\ufeff" in text:
         raise _Unsure("a file the quick reader leaves to the exact one")
+    try:
+        return block_yaml.read(text)
+    except block_yaml.GiveUp:
+        pass
     parser = quick.c_composer_class()(text)
     try:
         return _Events(parser, parts, quick.bare_start(text, parts)).documents()

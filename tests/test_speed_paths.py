@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from linter import quick, schema_check, screen, validity
+from linter import block_yaml, quick, schema_check, screen, validity
 from linter.autofix import _Fixable
 from linter.document import Scalar, decoded, parse, parse_bytes
 from linter.engine import FileResult, lint_documents
@@ -176,6 +176,61 @@ def test_the_screen_passes_clean_files() -> None:
     assert screen.clean_documents(good_json, True) == 1
     assert screen.clean_documents(good_json.replace("  ", "\t"), True) == 1
     assert screen.clean_documents(GOOD.replace("team", "Team!"), False) is None
+
+
+BLOCK_STYLES = [
+    GOOD,
+    "---\n" + GOOD + "--- # second\n" + GOOD.replace("Tags:\n", "Tags: []\nX:\n"),
+    "Name: 'it''s' # c\nTags:\n- Key: \"k: #v\"\n  Value: a b  \n-   Key: x\n    Value: y\n",
+    "  Name: x\n  DefaultDomainIdList:\n  - d-abc\n  - 'd-def'\n  Tags:\n    - Key: k\n",
+    "Tags:\n  - Key:\n    - a\n    Value: b\nName: s3://b/x#y\n",
+]
+
+
+def _line_mutation(rng: random.Random, text: str) -> str:
+    lines = text.split("\n")
+    at = rng.randrange(len(lines))
+    edit = rng.choice(["indent", "dedent", "duplicate", "swap", "join", "character", "delete"])
+    if edit == "indent":
+        lines[at] = " " * rng.randint(1, 3) + lines[at]
+    elif edit == "dedent":
+        lines[at] = lines[at][rng.randint(1, 2) :]
+    elif edit == "duplicate":
+        lines.insert(at, lines[at])
+    elif edit == "swap":
+        other = rng.randrange(len(lines))
+        lines[at], lines[other] = lines[other], lines[at]
+    elif edit == "join" and at + 1 < len(lines):
+        lines[at : at + 2] = [lines[at] + rng.choice(["", " ", ": ", " #"]) + lines[at + 1]]
+    elif edit == "character" and lines[at]:
+        position = rng.randrange(len(lines[at]) + 1)
+        character = rng.choice(MUTATION_CHARACTERS)
+        lines[at] = lines[at][:position] + character + lines[at][position:]
+    else:
+        del lines[at]
+    return "\n".join(lines)
+
+
+def test_the_line_reader_reads_what_the_exact_reader_reads() -> None:
+    """Thousands of seeded edits to the lines of block-style files: whenever the line reader
+    does not give up, it reads the data the exact reader reads, with no parse problem."""
+    rng = random.Random(11)
+    read = 0
+    for _ in range(3000):
+        text = rng.choice(BLOCK_STYLES)
+        for _ in range(rng.randint(1, 3)):
+            text = _line_mutation(rng, text)
+        try:
+            documents = block_yaml.read(text)
+        except block_yaml.GiveUp:
+            continue
+        if quick.parts(text, False) is None:
+            continue  # the screen never asks it
+        read += 1
+        exact = list(parse(text, False))
+        assert all(not document.problems for document in exact), text
+        assert documents == [document.data for document in exact], text
+    assert read > 500  # the comparison ran on many files
 
 
 def test_quick_reading_is_used_for_plain_files() -> None:
