@@ -2,9 +2,11 @@
 
 Usage: python benchmarks/run.py [--files 5000] [--runs 5] [--stream-mb 20] [--jobs N]
 
-Run it with the interpreter that has this project installed (e.g. .venv/bin/python). It makes
-(once) a virtualenv under benchmarks/.venv with check-jsonschema and PyYAML, generates a corpus in
-a temporary folder, and prints, each the median of --runs runs:
+Run it with any Python 3.10 or newer. It makes (once) a virtualenv under benchmarks/.venv with
+check-jsonschema, PyYAML and this project's dependencies, and runs all three tools from it, ours
+from this checkout's source: the same interpreter start-up for each (a venv starts several times
+quicker than a system Python with many packages). It generates a corpus in a temporary folder,
+and prints, each the median of --runs runs taken in turns:
   1. one small file: whole-process wall time (what a pre-commit hook costs);
   2. the corpus in one invocation: files per second;
   3. one multi-document YAML stream: MB per second and peak memory (max RSS).
@@ -64,8 +66,9 @@ def main() -> None:
 
     bench_python = _bench_environment()
     # As installed by pip: with bytecode (PYTHONDONTWRITEBYTECODE may keep a checkout without it).
-    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "linter")], check=True)
-    ours = [sys.executable, "-m", "linter", "check", "--max-file-size", "64MiB"]
+    subprocess.run([bench_python, "-m", "compileall", "-q", str(ROOT / "linter")], check=True)
+    # Run from the checkout (the working directory), with the dependencies of the venv.
+    ours = [str(bench_python), "-m", "linter", "check", "--max-file-size", "64MiB"]
     if args.jobs:
         ours += ["--jobs", str(args.jobs)]
     tools = {
@@ -87,34 +90,40 @@ def main() -> None:
         size_mb = stream.stat().st_size / 1e6
 
         print(f"\n1. one small file ({SMALL_FILE.name}): wall time, lower is better")
-        small = {
-            name: _median_time([*cmd, str(SMALL_FILE)], args.runs) for name, cmd in tools.items()
-        }
+        small = _median_times(
+            {name: [*cmd, str(SMALL_FILE)] for name, cmd in tools.items()}, args.runs
+        )
         for name, seconds in small.items():
             print(f"   {name:18} {seconds * 1000:8.1f} ms")
         _ratios(small, lower_is_better=True)
 
         print(f"\n2. corpus of {len(files)} files in one invocation: files/s, higher is better")
-        rates = {
-            name: len(files) / _median_time(cmd + files, args.runs) for name, cmd in tools.items()
-        }
+        times = _median_times({name: cmd + files for name, cmd in tools.items()}, args.runs)
+        rates = {name: len(files) / seconds for name, seconds in times.items()}
         for name, rate in rates.items():
             print(f"   {name:18} {rate:8.0f} files/s")
         _ratios(rates, lower_is_better=False)
 
         print(f"\n3. one {size_mb:.1f} MB multi-document YAML stream: MB/s and peak memory")
+        times = _median_times({name: [*cmd, str(stream)] for name, cmd in tools.items()}, args.runs)
         stream_rates, peaks = {}, {}
         for name, cmd in tools.items():
-            stream_rates[name] = size_mb / _median_time([*cmd, str(stream)], args.runs)
+            stream_rates[name] = size_mb / times[name]
             peaks[name] = _peak_rss_mb([*cmd, str(stream)])
             print(
                 f"   {name:18} {stream_rates[name]:8.2f} MB/s   peak {peaks[name]:7.1f} MB "
                 f"({peaks[name] / size_mb:.1f} x the file)"
             )
+        print(
+            "   (check-jsonschema reads one document per file: it stops at the stream's second"
+            " `---` with a parse error, so its figure is no comparison)"
+        )
         _ratios(stream_rates, lower_is_better=False)
         half = _write_stream(Path(temp) / "half.yaml", args.stream_mb / 2)
-        half_time = _median_time([*ours, str(half)], args.runs)
-        whole_time = size_mb / stream_rates["mlflow-app-lint"]
+        halves = _median_times(
+            {"half": [*ours, str(half)], "whole": [*ours, str(stream)]}, args.runs
+        )
+        half_time, whole_time = halves["half"], halves["whole"]
         print(f"   linearity: ours takes {whole_time / half_time:.2f} x as long on twice the size")
 
 
@@ -125,30 +134,46 @@ def _ratios(figures: dict[str, float], lower_is_better: bool) -> None:
         print(f"   ours / {name}: {ours / figures[name]:.2f} x ({what})")
 
 
-def _median_time(command: list[str], runs: int) -> float:
-    times = []
+def _median_times(commands: dict[str, list[str]], runs: int) -> dict[str, float]:
+    """Each command's median wall time. The commands take turns, run after run: a shared
+    machine's speed drifts (here, by up to half), and turns share the drift alike."""
+    times: dict[str, list[float]] = {name: [] for name in commands}
     for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+        for name, command in commands.items():
+            start = time.perf_counter()
+            subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
+            times[name].append(time.perf_counter() - start)
+    return {name: statistics.median(values) for name, values in times.items()}
 
 
 def _peak_rss_mb(command: list[str]) -> float:
     out = subprocess.run(
-        [sys.executable, "-c", PEAK_RSS, *command], capture_output=True, text=True, check=True
+        [sys.executable, "-c", PEAK_RSS, *command],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
     )
     return int(out.stdout) / 1024  # ru_maxrss is in KiB on Linux
 
 
 def _bench_environment() -> Path:
-    """The benchmark's own virtualenv with the reference tools (made once, then reused)."""
+    """The benchmark's own virtualenv: the reference tools and this project's dependencies
+    (made once, completed when a package is missing, then reused)."""
     python = BENCH_VENV / "bin" / "python"
     if not python.exists():
-        print(f"creating {BENCH_VENV} with {', '.join(REFERENCE_PACKAGES)} ...", file=sys.stderr)
+        print(f"creating {BENCH_VENV} ...", file=sys.stderr)
         venv.create(BENCH_VENV, with_pip=True)
+    missing = subprocess.run(
+        [str(python), "-c", "import check_jsonschema, yaml, linter.cli"],
+        capture_output=True,
+        cwd=ROOT,
+    )
+    if missing.returncode != 0:
+        print(f"installing {', '.join(REFERENCE_PACKAGES)} and {ROOT} ...", file=sys.stderr)
         subprocess.run(
-            [str(python), "-m", "pip", "install", "--quiet", *REFERENCE_PACKAGES], check=True
+            [str(python), "-m", "pip", "install", "--quiet", *REFERENCE_PACKAGES, str(ROOT)],
+            check=True,
         )
     return python
 

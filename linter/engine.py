@@ -43,6 +43,8 @@ def lint_bytes(data: bytes, path: str, is_json: bool, config: Config | None = No
 def clean_result(data: bytes, path: str, is_json: bool) -> FileResult | None:
     """The result of a file the screen finds clean: no finding, so no position is needed. None
     when the readers that keep positions must read it."""
+    if len(data) > screen.MAX_TEXT:
+        return None  # not decoded twice: read with positions from the start
     text = decoded(data)
     count = None if text is None else screen.clean_documents(text, is_json)
     return None if count is None else FileResult(path, count, (), lines=Lines(text))

@@ -204,6 +204,22 @@ def _validator() -> Draft7Validator:
 
 def matches(pattern: str, value: str) -> bool:
     """`value` matches `pattern` whole, as AWS reads the pattern (False after the time limit)."""
+    if len(value) <= REMEMBERED_LENGTH:
+        return _remembered_match(pattern, value)
+    return _match(pattern, value)
+
+
+REMEMBERED_LENGTH = 256
+"""Short values' answers are remembered: tag keys, roles and buckets repeat across a repository's
+files, and a match under a time limit costs a few microseconds."""
+
+
+@functools.lru_cache(maxsize=8192)
+def _remembered_match(pattern: str, value: str) -> bool:
+    return _match(pattern, value)
+
+
+def _match(pattern: str, value: str) -> bool:
     try:
         return _compiled(pattern).fullmatch(value, timeout=PATTERN_TIMEOUT_SECONDS) is not None
     except TimeoutError:

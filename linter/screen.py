@@ -32,6 +32,10 @@ from . import block_yaml, quick, schema_check
 from .limits import MAX_DEPTH, MAX_VALUES
 from .rules import CHECKS
 
+MAX_TEXT = MAX_VALUES
+"""The longest text screened. A value needs a character, so a shorter text is within the exact
+reader's caps; a longer one is mostly a stream, read with positions document by document."""
+
 
 class _Unsure(Exception):
     """The screen cannot vouch for this file: the readers with positions read it."""
@@ -49,8 +53,8 @@ def clean_documents(text: str, is_json: bool) -> int | None:
 def plain_documents(text: str, is_json: bool) -> list[Any] | None:
     """Each document's data, as the exact reader reads it; None when the screen cannot be sure
     of that."""
-    if len(text) > MAX_VALUES:
-        return None  # a value needs a character: a shorter text is within the caps
+    if len(text) > MAX_TEXT:
+        return None
     try:
         documents = [_json_data(text)] if is_json else _yaml_data(text)
     except (_Unsure, ValueError, RecursionError, YAMLError):

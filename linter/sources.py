@@ -108,14 +108,34 @@ def read(source: Source, max_size: int) -> bytes | TooLarge:
     else:
         flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
         descriptor = os.open(source.location, flags)
-        with os.fdopen(descriptor, "rb") as file:
+        try:
             status = os.fstat(descriptor)
             if not stat.S_ISREG(status.st_mode):
                 raise OSError(errno.EINVAL, "not a regular file", source.location)
             if status.st_size > max_size:
                 return TooLarge(status.st_size)
-            data = file.read(max_size + 1)
+            data = _read_at_most(descriptor, max_size + 1, status.st_size + 1)
+        finally:
+            os.close(descriptor)
     return TooLarge(None) if len(data) > max_size else data
+
+
+READ_CHUNK = 1 << 20
+
+
+def _read_at_most(descriptor: int, limit: int, expected: int) -> bytes:
+    """Up to `limit` bytes, asking first for the `expected` number (the size, and one more to
+    see the end): a buffer of the whole cap for every small file costs more than the read."""
+    chunks = []
+    want = expected
+    while limit > 0:
+        chunk = os.read(descriptor, min(want, limit))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        limit -= len(chunk)
+        want = READ_CHUNK  # the file grew as it was read: go on to the cap
+    return b"".join(chunks)
 
 
 def reason(error: OSError, path: str) -> str:

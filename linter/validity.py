@@ -9,6 +9,7 @@ on False (or for a schema using a keyword not compiled here) the validator runs 
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Callable
 from typing import Any
 
@@ -92,7 +93,8 @@ class Compiler:
         # With one "type", it is tested first and once: the other keywords may then assume it.
         known = schema["type"] if isinstance(schema.get("type"), str) else None
         keywords = sorted(
-            (k for k in schema if k not in ANNOTATIONS), key=lambda keyword: keyword != "type"
+            (k for k in schema if k not in ANNOTATIONS),
+            key=lambda keyword: (keyword != "type", keyword == "pattern"),  # the costliest last
         )
         return _all(
             [self._keyword(keyword, schema[keyword], schema, known) for keyword in keywords]
@@ -123,6 +125,8 @@ class Compiler:
     ) -> Check:
         if keyword == "type":
             tests = [self._type(name) for name in ([value] if isinstance(value, str) else value)]
+            if len(tests) == 1:
+                return tests[0]
             return lambda instance: any(test(instance) for test in tests)
         if keyword == "enum":
             if not all(isinstance(item, str) for item in value):
@@ -134,6 +138,8 @@ class Compiler:
         if keyword in _BOUNDS:
             kind, holds = _BOUNDS[keyword]
             is_kind = self._type(kind, known)
+            if is_kind is _always:
+                return lambda instance: holds(len(instance), value)
             return lambda instance: not is_kind(instance) or holds(len(instance), value)
         if keyword == "items":
             if isinstance(value, list):
@@ -142,9 +148,8 @@ class Compiler:
             return lambda instance: not is_array(instance) or all(map(item, instance))
         is_object = self._type("object", known)
         if keyword == "required":
-            return lambda instance: (
-                not is_object(instance) or all(name in instance for name in value)
-            )
+            required = frozenset(value)
+            return lambda instance: not is_object(instance) or required <= instance.keys()
         if keyword == "properties":
             members = {name: self.compile(sub) for name, sub in value.items()}
 
@@ -162,23 +167,21 @@ class Compiler:
             if "patternProperties" in schema:
                 raise Unsupported("patternProperties")
             known_names = frozenset(schema.get("properties", {}))
-            extra = self.compile(value) if value is not False else None
+            if value is False:
+                return lambda instance: not is_object(instance) or known_names.issuperset(instance)
+            extra = self.compile(value)
             return lambda instance: (
                 not is_object(instance)
-                or all(
-                    extra is not None and extra(instance[name])
-                    for name in instance
-                    if name not in known_names
-                )
+                or all(extra(instance[name]) for name in instance if name not in known_names)
             )
         raise Unsupported(keyword)
 
 
 _BOUNDS: dict[str, tuple[str, Callable[[int, int], bool]]] = {
-    "minLength": ("string", lambda size, bound: size >= bound),
-    "maxLength": ("string", lambda size, bound: size <= bound),
-    "minItems": ("array", lambda size, bound: size >= bound),
-    "maxItems": ("array", lambda size, bound: size <= bound),
+    "minLength": ("string", operator.ge),
+    "maxLength": ("string", operator.le),
+    "minItems": ("array", operator.ge),
+    "maxItems": ("array", operator.le),
 }
 
 

@@ -332,3 +332,18 @@ def test_a_name_that_is_not_utf8_is_escaped(tmp_path: Path) -> None:
     run = lint(tmp_path / "d")
     assert run.exit_code == 1
     assert f"{tmp_path}/d/\\xff\\n.yaml:1:1: error [missing-required]" in run.stdout
+
+
+def test_a_file_that_grew_after_its_size_was_read_is_read_to_the_cap(tmp_path: Path) -> None:
+    """The first read asks for the size seen; what follows is read too, never past the cap."""
+    from linter.sources import _read_at_most
+
+    path = tmp_path / "grown.yaml"
+    path.write_bytes(b"x" * 5000)
+    descriptor = os.open(path, os.O_RDONLY)
+    try:
+        assert _read_at_most(descriptor, 4001, 11) == b"x" * 4001
+        os.lseek(descriptor, 0, os.SEEK_SET)
+        assert _read_at_most(descriptor, 10**6, 11) == b"x" * 5000
+    finally:
+        os.close(descriptor)
