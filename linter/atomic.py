@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import os
-import tempfile
 
 
 def write_atomically(path: str, data: bytes) -> None:
     """Write to a temporary file beside `path`, then rename it over `path`, keeping the mode."""
+    import tempfile  # only when a file is written: a run that writes none starts sooner
+
     directory = os.path.dirname(os.path.abspath(path))
     mode = _existing_mode(path)
     handle, temporary = tempfile.mkstemp(dir=directory, prefix=".mlflow-app-lint-", suffix=".tmp")

@@ -167,6 +167,15 @@ def test_quick_reading_of_mutated_files() -> None:
         _same_as_exact("".join(characters), is_json)
 
 
+def test_unprintable_characters_are_those_ruamel_yaml_refuses() -> None:
+    from ruamel.yaml.reader import Reader
+
+    every_character = "".join(map(chr, range(0x110000)))
+    assert quick.UNPRINTABLE.findall(every_character) == Reader.NON_PRINTABLE.findall(
+        every_character
+    )
+
+
 def test_the_screen_passes_clean_files() -> None:
     """Guards the comparisons: the screen reads clean files, and so is compared at all."""
     good_json = (ROOT / "examples" / "good.mlflow-app.json").read_text(encoding="utf-8")
