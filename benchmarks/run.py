@@ -49,6 +49,8 @@ for path in sys.argv[1:]:
         pass
 """
 
+CONSOLE_SCRIPT = "import sys; from linter.cli import main; sys.exit(main())"
+
 PEAK_RSS = """
 import resource, subprocess, sys
 subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -67,8 +69,9 @@ def main() -> None:
     bench_python = _bench_environment()
     # As installed by pip: with bytecode (PYTHONDONTWRITEBYTECODE may keep a checkout without it).
     subprocess.run([bench_python, "-m", "compileall", "-q", str(ROOT / "linter")], check=True)
-    # Run from the checkout (the working directory), with the dependencies of the venv.
-    ours = [str(bench_python), "-m", "linter", "check", "--max-file-size", "64MiB"]
+    # Started as the `mlflow-app-lint` console script starts it (not through runpy's `-m`),
+    # from the checkout (the working directory), with the dependencies of the venv.
+    ours = [str(bench_python), "-c", CONSOLE_SCRIPT, "check", "--max-file-size", "64MiB"]
     if args.jobs:
         ours += ["--jobs", str(args.jobs)]
     tools = {

@@ -128,7 +128,7 @@ def _read(
     text: str, lines: Sequence[str], is_json: bool, parts: list[Bounds]
 ) -> Iterator[Document]:
     bare = bare_start(text, parts)
-    composer = c_composer_class()(text)
+    composer = c_composer_class()(Chunks(text))
     index, next_part = 0, 0
     try:
         while True:
@@ -162,6 +162,20 @@ def _read(
         composer.dispose()
     if index == 0:
         yield from parse(text, is_json)  # empty, or only comments: explained exactly
+
+
+class Chunks:
+    """A text handed to libyaml a chunk at a time. Given the text itself, the parser keeps a
+    UTF-8 copy of it whole: as much memory again as a 20 MB stream. The marks are the same."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.at = 0
+
+    def read(self, size: int) -> str:
+        chunk = self.text[self.at : self.at + size]
+        self.at += len(chunk)
+        return chunk
 
 
 def bare_start(text: str, parts: list[Bounds]) -> bool:
@@ -258,7 +272,7 @@ def c_composer_class() -> type:
         # default one; asking the parser for it on every scalar costs a third of the reading.
         processing_version = resolver.processing_version
 
-        def __init__(self, text: str) -> None:
+        def __init__(self, text: str | Chunks) -> None:
             CParser.__init__(self, text)
             VersionedResolver.__init__(self, version=None, loadumper=self)
 
