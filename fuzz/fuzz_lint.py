@@ -1,9 +1,11 @@
 """Coverage-guided fuzzing of the reader and the linter with atheris (not part of the tests).
 
-Every input is linted as YAML and as JSON, the way `check` lints a file (the quick reading, exact
-re-reading where needed, and the proof of each fixable finding's fix). A crash is any exception
-escaping it, or a finding placed outside the file. Run it with `fuzz/run.sh SECONDS`; crashing
-inputs are written to fuzz/crashes/ (add each one to tests/test_hostile.py as a regression case).
+Every input is linted as YAML and as JSON, the way `check` lints a file (the screen, the quick
+reading, exact re-reading where needed, and the proof of each fixable finding's fix). A crash is
+any exception escaping it, a finding placed outside the file, or the screen reading data other
+than the exact reader's (or passing a file the exact reading finds something in). Run it with
+`fuzz/run.sh SECONDS`; crashing inputs are written to fuzz/crashes/ (add each one to
+tests/test_hostile.py as a regression case).
 """
 
 from __future__ import annotations
@@ -13,7 +15,10 @@ import sys
 import atheris
 
 with atheris.instrument_imports(include=["linter", "ruamel"]):
+    from linter import screen
     from linter.autofix import check_bytes
+    from linter.document import decoded, parse
+    from linter.engine import lint_documents
     from linter.positions import split_lines
 
 
@@ -28,9 +33,24 @@ def check_positions(data: bytes, result) -> None:
             raise AssertionError(f"column {span.column} outside a line of {length}: {finding}")
 
 
+def check_screen(data: bytes, is_json: bool) -> None:
+    text = decoded(data)
+    plain = None if text is None else screen.plain_documents(text, is_json)
+    if plain is None:
+        return
+    exact = list(parse(text, is_json))
+    if plain != [document.data for document in exact]:
+        raise AssertionError(f"the screen read {plain!r}, the exact reader something else")
+    if screen.clean_documents(text, is_json) is not None:
+        findings = lint_documents(iter(exact), "fuzz").findings
+        if findings:
+            raise AssertionError(f"the screen passed a file with findings: {findings}")
+
+
 def test_one_input(data: bytes) -> None:
     for is_json in (False, True):
         check_positions(data, check_bytes(data, "fuzz", is_json))
+        check_screen(data, is_json)
 
 
 def main() -> None:
