@@ -43,7 +43,7 @@ INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
 """Characters a plain scalar cannot begin with (or, for - ? :, only in forms left to libyaml)."""
 
 
-@dataclass(slots=True)
+@dataclass
 class _Token:
     column: int
     line: int
