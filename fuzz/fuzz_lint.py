@@ -17,9 +17,10 @@ import atheris
 with atheris.instrument_imports(include=["linter", "ruamel"]):
     from linter import screen
     from linter.autofix import check_bytes
-    from linter.document import decoded, parse
+    from linter.document import parse
     from linter.engine import lint_documents
     from linter.positions import split_lines
+    from linter.sources import decoded
 
 
 def check_positions(data: bytes, result) -> None:

@@ -24,10 +24,11 @@ from typing import Any
 
 from . import quick
 from .config import Config
-from .document import Document, Part, decoded, parse, parse_bytes
+from .document import Document, Part, parse, parse_bytes
 from .edits import TextEdit, apply, overlap, text_edits
 from .engine import FileResult, clean_result, configure, document_issues, lint_documents
 from .findings import Edit, Fix, Issue, Path, Severity, json_pointer
+from .sources import decoded
 
 MAX_PASSES = 10
 
@@ -65,8 +66,11 @@ class Fixed:
 def check_bytes(data: bytes, path: str, is_json: bool) -> FileResult:
     """Lint a file, marking the findings that `check --fix` would correct."""
     clean = clean_result(data, path, is_json)
-    if clean is not None:
-        return clean
+    return clean if clean is not None else check_unscreened(data, path, is_json)
+
+
+def check_unscreened(data: bytes, path: str, is_json: bool) -> FileResult:
+    """`check_bytes` of a file the screen did not pass: read with positions."""
     # Read quickly and streamed (memory holds a document); fixes are proven only where needed.
     return lint_documents(parse_bytes(data, is_json, quick.read), path, _Fixable(data, is_json))
 

@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from .quick import plain_string
+from .libyaml import plain_string
 
 
 class GiveUp(Exception):

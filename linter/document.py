@@ -22,6 +22,7 @@ from .composer import ComposedDocument, LimitExceeded, compose_all
 from .findings import Issue, Path, Span, Target
 from .limits import MAX_DEPTH, MAX_VALUES, shorten
 from .positions import Lines, Locator, mark_span, offset_position
+from .values import Scalar
 
 YAML_TAG = "tag:yaml.org,2002:"
 SCALAR_TAGS = {YAML_TAG + name for name in ("str", "int", "float", "bool", "null", "timestamp")}
@@ -119,16 +120,6 @@ def parse_bytes(data: bytes, is_json: bool, read: Reader | None = None) -> Itera
         message = f"not UTF-8 text: byte 0x{byte:02x} cannot be read; save the file as UTF-8"
         return iter([_not_text(data, error.start, message)])
     return (read or parse)(text, is_json)
-
-
-def decoded(data: bytes) -> str | None:
-    """The text of a file's bytes, as `parse_bytes` decodes it; None when it reports them as
-    not text."""
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return None
-    return None if "\x00" in text else text
 
 
 def _other_encoding(data: bytes) -> str | None:
@@ -456,14 +447,6 @@ def json_scalar(source: str) -> Any:
         parse_float=lambda text: Scalar(text, "number"),
         parse_constant=lambda text: Scalar(text, "number"),
     )
-
-
-@dataclass(frozen=True)
-class Scalar:
-    """A number or date as written: its exact text, and the kind of value YAML or JSON reads."""
-
-    text: str
-    kind: str  # "integer", "number" or "date"
 
 
 MERGE_TAG = YAML_TAG + "merge"

@@ -5,15 +5,19 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from . import parse_rules, policy, quick, schema_check, screen
+from . import parse_rules, policy, schema_check, screen
 from .catalogue import INTERNAL_ERROR
 from .config import Config
-from .document import Document, Part, decoded, parse, parse_bytes
 from .findings import Finding, Issue, Span, json_pointer
 from .limits import format_size
 from .positions import Lines, within
 from .rules import CHECKS
+from .sources import decoded
+
+if TYPE_CHECKING:  # the readers with positions are imported only for a file that is not clean
+    from .document import Document, Part
 
 
 @dataclass(frozen=True)
@@ -28,7 +32,7 @@ class FileResult:
     file again (standard input cannot be read twice, and a file may change in between)."""
 
 
-Fixable = Callable[[Document, Part | None, list[Issue]], Collection[Issue]]
+Fixable = Callable[["Document", "Part | None", list[Issue]], Collection[Issue]]
 """Which of a document's issues (the list given) `check --fix` would fix. The document was read
 exactly; `Part` is where it was read from, if read quickly first."""
 
@@ -36,6 +40,9 @@ exactly; `Part` is where it was read from, if read quickly first."""
 def lint_bytes(data: bytes, path: str, is_json: bool, config: Config | None = None) -> FileResult:
     result = clean_result(data, path, is_json)
     if result is None:
+        from . import quick
+        from .document import parse_bytes
+
         result = lint_documents(parse_bytes(data, is_json, quick.read), path)
     return configure(result, data, is_json, config or Config())
 
@@ -61,10 +68,6 @@ def too_large(path: str, size: int | None, cap: int) -> FileResult:
     return FileResult(
         path, 0, (_finding(path, 0, Issue(parse_rules.FILE_TOO_LARGE, message), span),)
     )
-
-
-def lint_text(text: str, path: str, is_json: bool, config: Config | None = None) -> FileResult:
-    return configure(lint_documents(parse(text, is_json), path), text.encode(), is_json, config)
 
 
 def configure(result: FileResult, data: bytes, is_json: bool, config: Config | None) -> FileResult:

@@ -9,9 +9,8 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from .autofix import check_bytes, fix_bytes
 from .config import Config
-from .engine import FileResult, configure, too_large
+from .engine import FileResult, clean_result, configure, too_large
 from .findings import Finding, Severity
 from .limits import DEFAULT_MAX_FILE_SIZE
 from .sources import STDIN, Source, TooLarge, Unreadable, collect, read, reason
@@ -183,6 +182,8 @@ def _process(
 ) -> tuple[FileResult, FileFix | None, Unwritable | None]:
     if options.mode is Mode.CHECK:
         return _checked(source, data, options), None, None
+    from .autofix import fix_bytes
+
     fixed = fix_bytes(data, source.shown_as, source.is_json, options.config)
     change = FileFix(source.shown_as, data, fixed.data, fixed.applied) if fixed.applied else None
     if options.mode is Mode.DIFF:
@@ -197,7 +198,14 @@ def _process(
 
 
 def _checked(source: Source, data: bytes, options: Options) -> FileResult:
-    return _configured(check_bytes(data, source.shown_as, source.is_json), data, source, options)
+    result = clean_result(data, source.shown_as, source.is_json)
+    if result is None:
+        # The readers with positions, and the fixes' proof, are imported for the first file
+        # with something to report: a run of clean files starts without them.
+        from .autofix import check_unscreened
+
+        result = check_unscreened(data, source.shown_as, source.is_json)
+    return _configured(result, data, source, options)
 
 
 def _configured(result: FileResult, data: bytes, source: Source, options: Options) -> FileResult:

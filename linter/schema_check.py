@@ -17,10 +17,10 @@ from typing import TYPE_CHECKING, Any
 import regex
 
 from . import validity
-from .document import Scalar
 from .examples import REQUEST
 from .findings import Fix, Issue, Path, Rule, Severity, Target
 from .limits import PATTERN_TIMEOUT_SECONDS
+from .values import Scalar
 from .words import MAX_SHOWN, closest, describe, name_of, one_of, plural, show
 
 if TYPE_CHECKING:  # jsonschema is imported only when a request is not valid: a quicker start

@@ -28,7 +28,7 @@ from ruamel.yaml.events import (
 )
 from ruamel.yaml.nodes import ScalarNode
 
-from . import block_yaml, quick, schema_check
+from . import block_yaml, libyaml, schema_check
 from .limits import MAX_DEPTH, MAX_VALUES
 from .rules import CHECKS
 
@@ -71,7 +71,7 @@ def _clean(data: Any) -> bool:
 
 
 def _json_data(text: str) -> Any:
-    if quick.unreadable_character(text):
+    if libyaml.unreadable_character(text):
         raise _Unsure("a character the exact reader refuses")
     if text.count("[") + text.count("{") >= MAX_DEPTH:
         raise _Unsure("perhaps deeper than the exact reader reads")
@@ -96,16 +96,16 @@ def _number(text: str) -> Any:
 
 
 def _yaml_data(text: str) -> list[Any]:
-    parts = quick.parts(text, False)
+    parts = libyaml.parts(text, False)
     if parts is None or "\ufeff" in text:
         raise _Unsure("a file the quick reader leaves to the exact one")
     try:
         return block_yaml.read(text)
     except block_yaml.GiveUp:
         pass
-    parser = quick.c_composer_class()(text)
+    parser = libyaml.c_composer_class()(text)
     try:
-        return _Events(parser, parts, quick.bare_start(text, parts)).documents()
+        return _Events(parser, parts, libyaml.bare_start(text, parts)).documents()
     finally:
         parser.dispose()
 
@@ -114,7 +114,7 @@ class _Events:
     """Plain data from libyaml's events: mappings, sequences and scalars typed as strings.
     Anything else makes the screen unsure."""
 
-    def __init__(self, parser: Any, parts: list[quick.Bounds], bare: bool) -> None:
+    def __init__(self, parser: Any, parts: list[libyaml.Bounds], bare: bool) -> None:
         self.parser = parser
         self.parts = parts
         self.bare = bare
@@ -161,7 +161,7 @@ class _Events:
             if not stack:
                 if kind is ScalarEvent:
                     raise _Unsure("a document that is a scalar")
-                number = quick.part_number(self.parts, self.bare, next_part, root_line)
+                number = libyaml.part_number(self.parts, self.bare, next_part, root_line)
                 if number is None:
                     raise _Unsure("documents not one per part")
                 next_part = number + 1

@@ -166,3 +166,13 @@ def _missing_reason(path: str) -> str:
     except OSError as error:
         return reason(error, path)
     return "not a regular file or directory"
+
+
+def decoded(data: bytes) -> str | None:
+    """The text of a file's bytes, as the reader (`document.parse_bytes`) decodes it; None when
+    the reader reports them as not text."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return None
+    return None if "\x00" in text else text

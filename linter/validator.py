@@ -14,8 +14,8 @@ from jsonschema import Draft7Validator, ValidationError, validators
 from referencing import Registry, Resource
 from referencing.exceptions import NoSuchResource
 
-from .document import Scalar
 from .schema_check import matches
+from .values import Scalar
 
 
 def validator_for(schema: dict[str, Any]) -> Draft7Validator:

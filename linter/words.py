@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 from typing import Any
 
-from .document import Scalar
 from .findings import Path
+from .values import Scalar
 
 MAX_SHOWN = 40
 
@@ -50,6 +49,8 @@ def closest(word: str, candidates: Iterable[str]) -> str | None:
         if candidate.lower() == word.lower():
             return candidate
     by_lower = {candidate.lower(): candidate for candidate in candidates}
+    import difflib  # only when a suggestion is wanted: a clean run starts sooner
+
     matches = difflib.get_close_matches(word.lower(), by_lower, n=1, cutoff=0.75)
     return by_lower[matches[0]] if matches else None
 

@@ -16,12 +16,14 @@ from pathlib import Path
 
 import pytest
 
-from linter import block_yaml, quick, schema_check, screen, validity
+from linter import block_yaml, libyaml, quick, schema_check, screen, validity
 from linter.autofix import _Fixable
-from linter.document import Scalar, decoded, parse, parse_bytes
+from linter.document import parse, parse_bytes
 from linter.engine import FileResult, lint_documents
 from linter.limits import MAX_DEPTH
+from linter.sources import decoded
 from linter.validator import validator_for
+from linter.values import Scalar
 
 from .conftest import ROOT
 
@@ -171,7 +173,7 @@ def test_unprintable_characters_are_those_ruamel_yaml_refuses() -> None:
     from ruamel.yaml.reader import Reader
 
     every_character = "".join(map(chr, range(0x110000)))
-    assert quick.UNPRINTABLE.findall(every_character) == Reader.NON_PRINTABLE.findall(
+    assert libyaml.UNPRINTABLE.findall(every_character) == Reader.NON_PRINTABLE.findall(
         every_character
     )
 
@@ -233,7 +235,7 @@ def test_the_line_reader_reads_what_the_exact_reader_reads() -> None:
             documents = block_yaml.read(text)
         except block_yaml.GiveUp:
             continue
-        if quick.parts(text, False) is None:
+        if libyaml.parts(text, False) is None:
             continue  # the screen never asks it
         read += 1
         exact = list(parse(text, False))
