@@ -19,10 +19,6 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
-from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.error import YAMLError
-
 from .catalogue import RULES
 from .findings import Rule, Severity
 from .globs import PathPattern
@@ -193,6 +189,9 @@ def _toml_table(path: str, shown: str, required: bool) -> dict[str, Any] | None:
 
 
 def _yaml_data(path: str, shown: str) -> dict[str, Any]:
+    from ruamel.yaml import YAML  # only for a YAML configuration file
+    from ruamel.yaml.error import YAMLError
+
     try:
         data = YAML(typ="rt", pure=True).load(_read_text(path, shown))
     except YAMLError as error:
@@ -399,6 +398,8 @@ def _merge(file_values: dict[str, Any], cli_values: dict[str, Any]) -> dict[str,
 
 def _yaml_line(data: Any, at: tuple) -> int | None:
     """1-based line of the deepest step of `at` that the round-trip data knows."""
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
     line = None
     node = data
     for step in at:

@@ -14,15 +14,11 @@ Only named rules can be suppressed; a malformed directive or an unknown rule id 
 from __future__ import annotations
 
 import enum
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
-
-from ruamel.yaml import YAML
-from ruamel.yaml.error import YAMLError
-from ruamel.yaml.events import DocumentEndEvent, DocumentStartEvent
-from ruamel.yaml.scanner import RoundTripScanner
 
 from .findings import Rule, Severity, Span
 from .words import closest
@@ -115,28 +111,34 @@ class _Comment:
     column: int
 
 
-class _CommentScanner(RoundTripScanner):
-    """ruamel's round-trip scanner, keeping every comment it passes with its position."""
+@functools.cache
+def _comment_scanner() -> type:
+    """ruamel's round-trip scanner, keeping every comment it passes with its position (made when
+    first wanted: a run whose files hold no suppression comment loads none of ruamel.yaml)."""
+    from ruamel.yaml.scanner import RoundTripScanner
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.seen: list[_Comment] = []
+    class CommentScanner(RoundTripScanner):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self.seen: list[_Comment] = []
 
-    def scan_to_next_token(self) -> Any:
-        comment = super().scan_to_next_token()
-        if comment is not None and comment[0].startswith("#"):
-            value, start, _ = comment
-            self.seen.append(_Comment(value.splitlines()[0], start.line, start.column))
-        return comment
+        def scan_to_next_token(self) -> Any:
+            comment = super().scan_to_next_token()
+            if comment is not None and comment[0].startswith("#"):
+                value, start, _ = comment
+                self.seen.append(_Comment(value.splitlines()[0], start.line, start.column))
+            return comment
 
-    def scan_block_scalar_ignored_line(self, start_mark: Any) -> Any:
-        # A block scalar's header comment (`key: |  # ...`) is read here, not as a token.
-        mark = self.reader.get_mark()
-        comment = super().scan_block_scalar_ignored_line(start_mark)
-        if comment is not None:
-            indent = len(comment) - len(comment.lstrip(" "))
-            self.seen.append(_Comment(comment.lstrip(" "), mark.line, mark.column + indent))
-        return comment
+        def scan_block_scalar_ignored_line(self, start_mark: Any) -> Any:
+            # A block scalar's header comment (`key: |  # ...`) is read here, not as a token.
+            mark = self.reader.get_mark()
+            comment = super().scan_block_scalar_ignored_line(start_mark)
+            if comment is not None:
+                indent = len(comment) - len(comment.lstrip(" "))
+                self.seen.append(_Comment(comment.lstrip(" "), mark.line, mark.column + indent))
+            return comment
+
+    return CommentScanner
 
 
 def find(text: str, known: dict[str, Rule]) -> tuple[list[Directive], list[Malformed]]:
@@ -159,8 +161,12 @@ def find(text: str, known: dict[str, Rule]) -> tuple[list[Directive], list[Malfo
 def _scan(text: str) -> tuple[list[_Comment], list[tuple[int, int]]]:
     """The comments, and where each document begins: at its start, or right after the `...`
     that ended the one before (comments between `...` and `---` belong to the next one)."""
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import YAMLError
+    from ruamel.yaml.events import DocumentEndEvent, DocumentStartEvent
+
     yaml = YAML(typ="rt", pure=True)
-    yaml.Scanner = _CommentScanner
+    yaml.Scanner = _comment_scanner()
     starts: list[tuple[int, int]] = []
     ended_at: tuple[int, int] | None = None
     try:

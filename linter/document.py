@@ -21,7 +21,8 @@ from . import parse_rules
 from .composer import ComposedDocument, LimitExceeded, compose_all
 from .findings import Issue, Path, Span, Target
 from .limits import MAX_DEPTH, MAX_VALUES, shorten
-from .positions import Lines, Locator, mark_span, offset_position
+from .locator import Locator
+from .positions import Lines, mark_span, offset_position
 from .values import Scalar
 
 YAML_TAG = "tag:yaml.org,2002:"

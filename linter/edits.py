@@ -18,7 +18,7 @@ from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ruamel.yaml.resolver import VersionedResolver
 
 from .findings import Edit, Fix
-from .positions import Locator
+from .locator import Locator
 
 YAML_STRING_TAG = "tag:yaml.org,2002:str"
 PLAIN_SAFE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:/@+=-]*")

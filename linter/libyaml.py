@@ -1,13 +1,13 @@
 """libyaml standing in for ruamel.yaml's pure-Python reader: when it reads a text as that reader
 would, and what it needs to (ruamel's own YAML 1.2 resolver, a text handed over in chunks).
 
-libyaml (ruamel.yaml.clib's C parser) is the quick readers' parser: the screen's (`screen`,
-through its events) and the quick reading's with positions (`quick`). It reads a file as the
+libyaml (ruamel.yaml.clib's C parser) is the quick readers' parser: the screen's events
+(`yaml_events`) and the quick reading's with positions (`quick`). It reads a file as the
 exact reader does unless the file holds a character YAML refuses, a tab (libyaml allows more of
 them), what may be an anchor, alias or tag, a directive (`%`), a document end (`...`), an unusual
 line break, or a part large or deep enough to strain libyaml's recursive composer: `parts` says
-None for such files. This module imports nothing of the exact reader: a run whose files are all
-clean never loads it.
+None for such files. This module loads neither ruamel.yaml nor the exact reader until asked for
+libyaml itself: a run of clean block-style files needs neither.
 """
 
 from __future__ import annotations
@@ -18,14 +18,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from ruamel.yaml.nodes import ScalarNode
-
 from .limits import MAX_VALUES
-
-try:
-    from _ruamel_yaml import CParser  # ruamel.yaml.clib
-except ImportError:  # pragma: no cover - a platform without the C extension: read exactly
-    CParser = None
 
 MAX_NESTING = 5000
 """Deeper than this, libyaml's recursive composer could overflow the C stack (it does near
@@ -56,8 +49,7 @@ def parts(text: str, is_json: bool) -> list[Bounds] | None:
     # Each pattern is searched for only when a character it needs is in the text: a search
     # costs more than the few `in` tests, which find nothing in most files.
     if (
-        CParser is None
-        or unreadable_character(text)
+        unreadable_character(text)
         or "\t" in text  # libyaml allows tabs in places ruamel.yaml does not (`a:\tb`, `a: b\t`)
         or (_any_of("&*!", text) and NODE_PROPERTY.search(text))
         or (_any_of(("%", "..."), text) and RISKY_LINE.search(text))
@@ -140,12 +132,37 @@ def part_number(parts: list[Bounds], bare: bool, next_part: int, line: int) -> i
     return number
 
 
+NUMBER_START = frozenset("-+0123456789.")
+"""What a YAML 1.2 number or date begins with, in ruamel.yaml's resolver."""
+NON_STRING_WORDS = frozenset(
+    {"true", "True", "TRUE", "false", "False", "FALSE", "null", "Null", "NULL", "~", ""}
+    | {"<<", "=", "!", "&", "*"}
+)
+"""The other plain scalars ruamel.yaml's YAML 1.2 resolver types as no string: booleans, nulls,
+and the merge key `<<` with its `value` and `yaml` oddities. A test checks both sets against the
+resolver, which is otherwise loaded only for a value that begins like a number."""
+
+
 def plain_string(value: str) -> bool:
     """Whether a plain scalar is a string to the exact reader (not a number, null, a date...)."""
-    resolver, first_characters = _resolver()
-    if first_characters is not None and value[:1] not in first_characters:
-        return True
+    if value[:1] not in NUMBER_START:
+        return value not in NON_STRING_WORDS
+    from ruamel.yaml.nodes import ScalarNode
+
+    resolver, _ = _resolver()
     return resolver.resolve(ScalarNode, value, (True, False)) == resolver.DEFAULT_SCALAR_TAG
+
+
+@functools.cache
+def c_parser() -> type | None:
+    """ruamel.yaml.clib's libyaml parser; None on a platform without it (the exact reader then
+    reads every file). Imported when first wanted: a run of clean block-style files needs none
+    of ruamel.yaml."""
+    try:
+        from _ruamel_yaml import CParser
+    except ImportError:  # pragma: no cover - a platform without the C extension
+        return None
+    return CParser
 
 
 @functools.cache
@@ -162,9 +179,12 @@ def _resolver() -> tuple[Any, frozenset[str] | None]:
 
 @functools.cache
 def c_composer_class() -> type:
-    """libyaml's composer with ruamel's YAML 1.2 resolver: the exact reader's value types."""
+    """libyaml's composer with ruamel's YAML 1.2 resolver: the exact reader's value types
+    (only when `c_parser` is not None)."""
+    from ruamel.yaml.nodes import ScalarNode
     from ruamel.yaml.resolver import VersionedResolver
 
+    CParser = c_parser()
     resolver, first_characters = _resolver()
 
     class CComposer(CParser, VersionedResolver):

@@ -22,14 +22,14 @@ from ruamel.yaml.nodes import MappingNode, Node, ScalarNode
 
 from .composer import ComposedDocument
 from .document import Document, Part, build, parse
-from .libyaml import Bounds, Chunks, bare_start, c_composer_class, part_number, parts
+from .libyaml import Bounds, Chunks, bare_start, c_composer_class, c_parser, part_number, parts
 from .limits import MAX_DEPTH, MAX_VALUES
 from .positions import Lines
 
 
 def read(text: str, is_json: bool) -> Iterator[Document]:
     """The documents of a file's text, as the exact reader reads them."""
-    found = parts(text, is_json)
+    found = parts(text, is_json) if c_parser() is not None else None
     return parse(text, is_json) if found is None else _read(text, Lines(text), is_json, found)
 
 

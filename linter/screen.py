@@ -14,20 +14,6 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ruamel.yaml.error import YAMLError
-from ruamel.yaml.events import (
-    DocumentEndEvent,
-    DocumentStartEvent,
-    MappingEndEvent,
-    MappingStartEvent,
-    ScalarEvent,
-    SequenceEndEvent,
-    SequenceStartEvent,
-    StreamEndEvent,
-    StreamStartEvent,
-)
-from ruamel.yaml.nodes import ScalarNode
-
 from . import block_yaml, libyaml, schema_check
 from .limits import MAX_DEPTH, MAX_VALUES
 from .rules import CHECKS
@@ -57,7 +43,7 @@ def plain_documents(text: str, is_json: bool) -> list[Any] | None:
         return None
     try:
         documents = [_json_data(text)] if is_json else _yaml_data(text)
-    except (_Unsure, ValueError, RecursionError, YAMLError):
+    except (_Unsure, ValueError, RecursionError):
         return None
     return documents or None  # no document at all: the exact reader explains
 
@@ -103,80 +89,11 @@ def _yaml_data(text: str) -> list[Any]:
         return block_yaml.read(text)
     except block_yaml.GiveUp:
         pass
-    parser = libyaml.c_composer_class()(text)
-    try:
-        return _Events(parser, parts, libyaml.bare_start(text, parts)).documents()
-    finally:
-        parser.dispose()
+    if libyaml.c_parser() is None:
+        raise _Unsure("no libyaml on this platform")
+    from . import yaml_events  # ruamel.yaml is loaded for the first file the line reader gives up
 
-
-class _Events:
-    """Plain data from libyaml's events: mappings, sequences and scalars typed as strings.
-    Anything else makes the screen unsure."""
-
-    def __init__(self, parser: Any, parts: list[libyaml.Bounds], bare: bool) -> None:
-        self.parser = parser
-        self.parts = parts
-        self.bare = bare
-
-    def documents(self) -> list[Any]:
-        get_event, resolve = self.parser.get_event, self.parser.resolve
-        string_tag = self.parser.DEFAULT_SCALAR_TAG
-        documents: list[Any] = []
-        stack: list[Any] = []  # the collections being read, innermost last
-        keys: list[Any] = []  # for each, the key read and awaiting its value (None: none)
-        next_part = values = 0
-        root_line = -1
-        while True:
-            event = get_event()
-            kind = type(event)
-            values += 1
-            if kind is ScalarEvent:
-                if event.anchor is not None or event.tag is not None:
-                    raise _Unsure("an anchor or a tag")
-                if event.implicit[0] and resolve(ScalarNode, event.value, event.implicit) is not (
-                    string_tag
-                ):
-                    raise _Unsure("a plain scalar that is not a string")
-                value = event.value
-            elif kind is MappingStartEvent or kind is SequenceStartEvent:
-                if event.anchor is not None or event.tag is not None or len(stack) >= MAX_DEPTH:
-                    raise _Unsure("an anchor, a tag or a deep nesting")
-                if not stack:
-                    root_line = event.start_mark.line
-                stack.append({} if kind is MappingStartEvent else [])
-                keys.append(None)
-                continue
-            elif kind is MappingEndEvent or kind is SequenceEndEvent:
-                keys.pop()
-                value = stack.pop()
-            elif kind in (StreamStartEvent, DocumentStartEvent, DocumentEndEvent):
-                continue
-            elif kind is StreamEndEvent:
-                return documents
-            else:
-                raise _Unsure(f"an event the screen does not read: {kind.__name__}")
-            if values > MAX_VALUES:
-                raise _Unsure("more values than the exact reader reads")
-            if not stack:
-                if kind is ScalarEvent:
-                    raise _Unsure("a document that is a scalar")
-                number = libyaml.part_number(self.parts, self.bare, next_part, root_line)
-                if number is None:
-                    raise _Unsure("documents not one per part")
-                next_part = number + 1
-                documents.append(value)
-                continue
-            container = stack[-1]
-            if type(container) is list:
-                container.append(value)
-            elif keys[-1] is None:
-                if kind is not ScalarEvent:
-                    raise _Unsure("a complex key")
-                keys[-1] = value
-            else:
-                key = keys[-1]
-                if key in container:
-                    raise _Unsure("a duplicate key")
-                container[key] = value
-                keys[-1] = None
+    documents = yaml_events.read(text, parts)
+    if documents is None:
+        raise _Unsure("what libyaml's events give is not plain data")
+    return documents

@@ -169,6 +169,25 @@ def test_quick_reading_of_mutated_files() -> None:
         _same_as_exact("".join(characters), is_json)
 
 
+def test_plain_strings_are_those_ruamel_yaml_resolves_as_strings() -> None:
+    """libyaml.plain_string answers most values without ruamel.yaml's resolver: the same answers."""
+    from ruamel.yaml.nodes import ScalarNode
+    from ruamel.yaml.resolver import VersionedResolver
+
+    resolver = VersionedResolver(version=None)
+    rng = random.Random(5)
+    alphabet = "tTfFnNyYoO~<=!&*-+.0123456789eE_:xXbaZul sr"
+    samples = [
+        *libyaml.NON_STRING_WORDS,
+        *("yes", "no", "on", "off", "y", "n", "tRue", "nul", "~a", "<<<", "==", ".inf", "-.Inf"),
+        *("1_0", "0x1F", "0o17", "2024-01-01", "12:30", "team", "Tue:03:30", "=x", "!x"),
+        *("".join(rng.choice(alphabet) for _ in range(rng.randint(0, 6))) for _ in range(20000)),
+    ]
+    for value in samples:
+        tag = resolver.resolve(ScalarNode, value, (True, False))
+        assert libyaml.plain_string(value) == (tag == resolver.DEFAULT_SCALAR_TAG), value
+
+
 def test_unprintable_characters_are_those_ruamel_yaml_refuses() -> None:
     from ruamel.yaml.reader import Reader
 
