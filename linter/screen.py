@@ -3,10 +3,11 @@
 Most files a linter sees are clean, and a clean file needs no position. The screen reads each
 document straight into plain data (`json` for JSON; for YAML the line reader of plain block
 style, `block_yaml`, else libyaml's events, `yaml_events`, both typed by the quick reader's
-YAML 1.2 resolver), then asks the compiled validity check and the custom rules. Only a file that surely yields no finding passes; anything else, and anything the
-screen cannot read exactly as the exact reader would (a number, a date, null, a tag, an anchor,
-a duplicate key, a cap...), is left to the readers that keep positions. Tests compare the
-screen's data with the exact reader's on every case (tests/test_speed_paths.py).
+YAML 1.2 resolver), then asks the compiled validity check and the custom rules. Only a file
+that surely yields no finding passes; anything else, and anything the screen cannot read exactly
+as the exact reader would (a number, a date, null, a tag, an anchor, a duplicate key, a
+cap...), is left to the readers that keep positions. Tests compare the screen's data with the
+exact reader's on every case (tests/test_speed_paths.py).
 """
 
 from __future__ import annotations
