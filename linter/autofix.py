@@ -107,10 +107,12 @@ def fix_bytes(data: bytes, path: str, is_json: bool, config: Config | None = Non
     """Apply every fix that is proven safe, of the findings the configuration reports (a rule
     turned off or a suppressed finding is left as it is); the result is the lint of the fixed
     file, before configuration."""
-    text = decoded(data)
     clean = clean_result(data, path, is_json)
-    if text is None or clean is not None:
-        return Fixed(data, 0, clean or check_bytes(data, path, is_json))
+    if clean is not None:
+        return Fixed(data, 0, clean)
+    text = decoded(data)
+    if text is None:
+        return Fixed(data, 0, check_unscreened(data, path, is_json))
     fixed, applied = _fix_text(text, is_json, _Reported(path, is_json, config))
     bom = codecs.BOM_UTF8 if data.startswith(codecs.BOM_UTF8) else b""
     new_data = bom + fixed.encode("utf-8") if applied else data

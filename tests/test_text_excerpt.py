@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from linter.findings import Span
 from linter.reporters.excerpt import excerpt
 
@@ -47,28 +49,23 @@ def test_the_gutter_widens_with_the_line_number(tmp_path: Path) -> None:
     ]
 
 
-def test_wide_characters_take_two_carets(tmp_path: Path) -> None:
-    source = 'Name: "名前"\n' + REST
-    assert block(text_report(tmp_path, source), "pattern-mismatch")[2:] == [
-        '1 | Name: "名前"',
-        "  |       ^^^^^^",
-    ]
-
-
-def test_tabs_are_expanded_and_underlined_alike(tmp_path: Path) -> None:
-    source = 'Name: "a\tb"\n' + REST
-    assert block(text_report(tmp_path, source), "pattern-mismatch")[2:] == [
-        '1 | Name: "a    b"',  # the tab reaches the next stop of 4
-        "  |       ^^^^^^^^",
-    ]
-
-
-def test_a_value_running_over_lines_is_underlined_to_the_end_of_its_first(tmp_path: Path) -> None:
-    source = 'Name: "my\n  app"\n' + REST
-    assert block(text_report(tmp_path, source), "pattern-mismatch")[2:] == [
-        '1 | Name: "my',
-        "  |       ^^^",
-    ]
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        # Wide characters take two carets.
+        ('"名前"', ['1 | Name: "名前"', "  |       ^^^^^^"]),
+        # Tabs are expanded (to the next stop of 4) and underlined alike.
+        ('"a\tb"', ['1 | Name: "a    b"', "  |       ^^^^^^^^"]),
+        # A value running over lines is underlined to the end of its first.
+        ('"my\n  app"', ['1 | Name: "my', "  |       ^^^"]),
+    ],
+    ids=["wide-characters", "tabs", "over-lines"],
+)
+def test_the_underline_follows_what_the_terminal_shows(
+    tmp_path: Path, name: str, expected: list[str]
+) -> None:
+    source = f"Name: {name}\n" + REST
+    assert block(text_report(tmp_path, source), "pattern-mismatch")[2:] == expected
 
 
 def test_no_source_prints_one_line_per_finding(tmp_path: Path) -> None:
