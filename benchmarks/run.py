@@ -49,7 +49,7 @@ for path in sys.argv[1:]:
         pass
 """
 
-CONSOLE_SCRIPT = "import sys; from linter.cli import main; sys.exit(main())"
+CONSOLE_SCRIPT = "import sys; from mlflow_app_lint.cli import main; sys.exit(main())"
 
 PEAK_RSS = """
 import resource, subprocess, sys
@@ -68,7 +68,10 @@ def main() -> None:
 
     bench_python = _bench_environment()
     # As installed by pip: with bytecode (PYTHONDONTWRITEBYTECODE may keep a checkout without it).
-    subprocess.run([bench_python, "-m", "compileall", "-q", str(ROOT / "linter")], check=True)
+    subprocess.run(
+        [bench_python, "-m", "compileall", "-q", str(ROOT / "linter"), str(ROOT / "schema")],
+        check=True,
+    )
     # Started as the `mlflow-app-lint` console script starts it (not through runpy's `-m`),
     # from the checkout (the working directory), with the dependencies of the venv.
     ours = [str(bench_python), "-c", CONSOLE_SCRIPT, "check", "--max-file-size", "64MiB"]
@@ -169,7 +172,7 @@ def _bench_environment() -> Path:
         print(f"creating {BENCH_VENV} ...", file=sys.stderr)
         venv.create(BENCH_VENV, with_pip=True)
     missing = subprocess.run(
-        [str(python), "-c", "import check_jsonschema, yaml, linter.cli"],
+        [str(python), "-c", "import check_jsonschema, yaml, mlflow_app_lint.cli"],
         capture_output=True,
         cwd=ROOT,
     )

@@ -14,13 +14,13 @@ import sys
 
 import atheris
 
-with atheris.instrument_imports(include=["linter", "ruamel"]):
+with atheris.instrument_imports(include=["mlflow_app_lint", "ruamel"]):
     from linter import screen
-    from linter.autofix import check_bytes
-    from linter.document import parse
-    from linter.engine import lint_documents
-    from linter.positions import split_lines
-    from linter.sources import decoded
+    from mlflow_app_lint.base.positions import split_lines
+    from mlflow_app_lint.engine.lint import lint_documents
+    from mlflow_app_lint.fixing.proof import check_bytes
+    from mlflow_app_lint.reading.documents import parse
+    from mlflow_app_lint.reading.sources import decoded
 
 
 def check_positions(data: bytes, result) -> None:

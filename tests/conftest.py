@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from linter.cli import main
+from mlflow_app_lint.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -35,7 +35,7 @@ def _limit_memory() -> None:
 def lint(*args: str | Path, stdin: bytes | None = None, cwd: Path | None = None) -> Run:
     """`mlflow-app-lint check ARGS` in a child process; never a traceback on standard error."""
     completed = subprocess.run(
-        [sys.executable, "-m", "linter", "check", *map(str, args)],
+        [sys.executable, "-m", "mlflow_app_lint", "check", *map(str, args)],
         input=stdin if stdin is not None else b"",
         capture_output=True,
         timeout=TIME_LIMIT_SECONDS,

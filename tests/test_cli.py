@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from linter import __version__
+from mlflow_app_lint import __version__
 
 from .conftest import ROOT, invoke
 
@@ -134,7 +134,7 @@ def test_colour_only_when_asked_or_on_a_terminal() -> None:
 
 def test_no_color_environment_variable_turns_colour_off_on_a_terminal() -> None:
     script = (
-        "import sys, linter.cli as c; sys.stdout.isatty = lambda: True; "
+        "import sys, mlflow_app_lint.cli as c; sys.stdout.isatty = lambda: True; "
         "print(c._use_colour('auto'))"
     )
     env = {**os.environ, "NO_COLOR": "1"}
@@ -146,7 +146,7 @@ def test_no_color_environment_variable_turns_colour_off_on_a_terminal() -> None:
 
 def test_installed_entry_point_runs_as_a_separate_process() -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "linter", "check", "--format", "json", str(BAD_YAML)],
+        [sys.executable, "-m", "mlflow_app_lint", "check", "--format", "json", str(BAD_YAML)],
         capture_output=True,
         text=True,
         cwd=ROOT,

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from linter.catalogue import RULES
+from mlflow_app_lint.policy.catalogue import RULES
 
 from .conftest import ROOT, invoke
 

@@ -256,7 +256,7 @@ UNFIXED = [
 
 def run_cli(*args: str, stdin: bytes = b"") -> subprocess.CompletedProcess[bytes]:
     """The real program in a process of its own: standard output as the bytes it wrote."""
-    command = [sys.executable, "-m", "linter", *args]
+    command = [sys.executable, "-m", "mlflow_app_lint", *args]
     return subprocess.run(command, input=stdin, capture_output=True, cwd=ROOT, check=False)
 
 

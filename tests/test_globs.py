@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from linter.globs import PathPattern
+from mlflow_app_lint.policy.globs import PathPattern
 
 BASE = "/project"
 

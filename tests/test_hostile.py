@@ -336,7 +336,7 @@ def test_a_name_that_is_not_utf8_is_escaped(tmp_path: Path) -> None:
 
 def test_a_file_that_grew_after_its_size_was_read_is_read_to_the_cap(tmp_path: Path) -> None:
     """The first read asks for the size seen; what follows is read too, never past the cap."""
-    from linter.sources import _read_at_most
+    from mlflow_app_lint.reading.sources import _read_at_most
 
     path = tmp_path / "grown.yaml"
     path.write_bytes(b"x" * 5000)

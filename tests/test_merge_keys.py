@@ -4,7 +4,7 @@ so a request that shares members through an anchor is not reported as missing th
 import pytest
 from ruamel.yaml import YAML
 
-from linter.document import parse
+from mlflow_app_lint.reading.documents import parse
 
 MERGES = [
     "a: one\n<<: {a: two, b: three}\n",

@@ -10,7 +10,7 @@ import textwrap
 import pytest
 from referencing.exceptions import Unresolvable
 
-from linter.validator import validator_for
+from mlflow_app_lint.checking.jsonschema_errors import validator_for
 
 from .conftest import ROOT
 from .hostile import TIME_LIMIT_SECONDS
@@ -57,7 +57,7 @@ def test_the_audit_hook_sees_a_socket() -> None:
 
 
 def test_a_run_opens_no_socket() -> None:
-    body = "from linter.cli import main; sys.argv[0] = 'mlflow-app-lint'; main()"
+    body = "from mlflow_app_lint.cli import main; sys.argv[0] = 'mlflow-app-lint'; main()"
     paths = ["examples", "tests/cases", "-"]
     watched = run_watched(body, "check", "--format", "json", *paths)
     assert watched.returncode == 1, watched.stderr  # the bad cases have errors
@@ -69,7 +69,7 @@ def test_a_remote_ref_is_refused_without_a_socket() -> None:
     body = textwrap.dedent(
         """
         from referencing.exceptions import Unresolvable
-        from linter.validator import validator_for
+        from mlflow_app_lint.checking.jsonschema_errors import validator_for
         try:
             list(validator_for({"$ref": "http://127.0.0.1:9/s.json"}).iter_errors(1))
         except Unresolvable:

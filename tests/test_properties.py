@@ -12,9 +12,9 @@ from botocore.validate import ParamValidator
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from linter.engine import lint_bytes
-from linter.findings import Severity
-from linter.positions import LINE_BREAK
+from mlflow_app_lint.base.findings import Severity
+from mlflow_app_lint.base.positions import LINE_BREAK
+from mlflow_app_lint.engine.lint import lint_bytes
 
 from .conftest import ROOT
 

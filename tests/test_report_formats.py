@@ -14,10 +14,10 @@ import pytest
 from jsonschema import Draft4Validator, Draft7Validator
 from lxml import etree
 
-from linter.catalogue import RULES
-from linter.cli import AUTO_FORMAT
-from linter.reporters import REPORTERS
-from linter.reporters.github import escape_data, escape_property
+from mlflow_app_lint.cli import AUTO_FORMAT
+from mlflow_app_lint.policy.catalogue import RULES
+from mlflow_app_lint.reporting import REPORTERS
+from mlflow_app_lint.reporting.github import escape_data, escape_property
 
 from .conftest import ROOT, invoke
 
@@ -254,7 +254,7 @@ def run_cli(*args: str, github_actions: str | None) -> subprocess.CompletedProce
     env = {key: value for key, value in os.environ.items() if key != "GITHUB_ACTIONS"}
     if github_actions is not None:
         env["GITHUB_ACTIONS"] = github_actions
-    command = [sys.executable, "-m", "linter", *args]
+    command = [sys.executable, "-m", "mlflow_app_lint", *args]
     return subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
 
 

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from linter import ruledocs
-from linter.catalogue import RULES
-from linter.findings import Rule
+from mlflow_app_lint.base.findings import Rule
+from mlflow_app_lint.policy.catalogue import RULES
+from mlflow_app_lint.reporting import ruledocs
 
 from .conftest import ROOT, invoke
 

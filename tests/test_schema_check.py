@@ -2,8 +2,8 @@
 
 import pytest
 
-from linter import schema_check
-from linter.schema_check import JAVA_DOT, as_aws_reads_it
+from mlflow_app_lint.checking import schema_issues as schema_check
+from mlflow_app_lint.checking.schema_issues import JAVA_DOT, as_aws_reads_it
 
 
 @pytest.mark.parametrize(

@@ -13,7 +13,7 @@ COMMITTED = ROOT / "schema" / "create-mlflow-app.schema.json"
 
 
 def write_schema(target: Path) -> subprocess.CompletedProcess[str]:
-    command = [sys.executable, "-m", "linter", "schema", "--output", str(target)]
+    command = [sys.executable, "-m", "mlflow_app_lint", "schema", "--output", str(target)]
     return subprocess.run(command, capture_output=True, text=True, timeout=60)
 
 

@@ -18,7 +18,7 @@ import regex
 from jsonschema import Draft7Validator, FormatChecker, ValidationError, validators
 from jsonschema.exceptions import SchemaError
 
-from linter import schemagen
+from mlflow_app_lint import schemagen
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schema"
 OPERATION_TEXT = (SCHEMA_DIR / "CreateMlflowApp.txt").read_text(encoding="utf-8")

@@ -16,14 +16,18 @@ from pathlib import Path
 
 import pytest
 
-from linter import block_yaml, libyaml, quick, schema_check, screen, validity
-from linter.autofix import _Fixable
-from linter.document import parse, parse_bytes
-from linter.engine import FileResult, lint_documents
-from linter.limits import MAX_DEPTH
-from linter.sources import decoded
-from linter.validator import validator_for
-from linter.values import Scalar
+from mlflow_app_lint.base.limits import MAX_DEPTH
+from mlflow_app_lint.base.values import Scalar
+from mlflow_app_lint.checking import schema_issues as schema_check
+from mlflow_app_lint.checking import validity
+from mlflow_app_lint.checking.jsonschema_errors import validator_for
+from mlflow_app_lint.engine import screen
+from mlflow_app_lint.engine.lint import FileResult, lint_documents
+from mlflow_app_lint.fixing.proof import _Fixable
+from mlflow_app_lint.reading import libyaml, quick
+from mlflow_app_lint.reading import plain_block as block_yaml
+from mlflow_app_lint.reading.documents import parse, parse_bytes
+from mlflow_app_lint.reading.sources import decoded
 
 from .conftest import ROOT
 
@@ -319,7 +323,16 @@ def test_basic_types_are_the_validators_types() -> None:
 
 
 def _report(folder: Path, *options: str) -> bytes:
-    command = [sys.executable, "-m", "linter", "check", "--color", "never", *options, str(folder)]
+    command = [
+        sys.executable,
+        "-m",
+        "mlflow_app_lint",
+        "check",
+        "--color",
+        "never",
+        *options,
+        str(folder),
+    ]
     return subprocess.run(command, capture_output=True, cwd=ROOT, check=False).stdout
 
 
@@ -340,7 +353,7 @@ def test_jobs_do_not_change_the_report(tmp_path: Path) -> None:
 
 def test_narrowed_validation_finds_what_the_validator_finds() -> None:
     """jsonschema run only on the invalid parts yields the errors it yields on the whole."""
-    from linter.validator import narrowed_errors
+    from mlflow_app_lint.checking.jsonschema_errors import narrowed_errors
 
     checks = schema_check.compiled_checks()
     validator = validator_for(schema_check.load_schema())

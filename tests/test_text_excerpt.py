@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from linter.findings import Span
-from linter.reporters.excerpt import excerpt
+from mlflow_app_lint.base.findings import Span
+from mlflow_app_lint.reporting.excerpt import excerpt
 
 from .conftest import invoke
 

@@ -1,6 +1,6 @@
 import pytest
 
-from linter.rules.domain_ids import diagnose
+from mlflow_app_lint.checking.rules.domain_ids import diagnose
 
 
 @pytest.mark.parametrize("value", ["d-abc123def456", "d-a", "d-a-b", "d--a", "d-" + "a" * 61])

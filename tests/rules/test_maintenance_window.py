@@ -1,6 +1,6 @@
 import pytest
 
-from linter.rules.maintenance_window import diagnose
+from mlflow_app_lint.checking.rules.maintenance_window import diagnose
 
 
 @pytest.mark.parametrize("value", ["Mon:00:00", "Tue:03:30", "Sun:23:59"])

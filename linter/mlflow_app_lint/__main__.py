@@ -1,0 +1,3 @@
+from mlflow_app_lint.cli import main
+
+main()

@@ -1,0 +1,225 @@
+"""One run over the paths a user named: read each file, lint it, gather the results."""
+
+from __future__ import annotations
+
+import dataclasses
+import enum
+import os
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from mlflow_app_lint.base.findings import Finding, Severity
+from mlflow_app_lint.base.limits import DEFAULT_MAX_FILE_SIZE
+from mlflow_app_lint.engine.lint import FileResult, clean_result, configure, too_large
+from mlflow_app_lint.policy.config import Config
+from mlflow_app_lint.reading.sources import (
+    STDIN,
+    Source,
+    TooLarge,
+    Unreadable,
+    collect,
+    read,
+    reason,
+)
+
+
+class Mode(enum.Enum):
+    CHECK = "check"
+    DIFF = "diff"
+    """Compute the fixes, write nothing; the findings are those of the files as they are."""
+    FIX = "fix"
+    """Write the fixed files; the findings are those that remain."""
+
+
+Writer = Callable[[Source, bytes], None]
+"""Writes a fixed file (or, for standard input, prints it); raises OSError when it cannot."""
+
+
+@dataclass(frozen=True)
+class FileFix:
+    """The fixes of one file: its bytes before and after, and how many fixes were applied."""
+
+    shown_as: str
+    before: bytes
+    after: bytes
+    applied: int
+
+
+@dataclass(frozen=True)
+class Unwritable:
+    shown_as: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Report:
+    files: tuple[FileResult, ...]
+    unreadable: tuple[Unreadable, ...]
+    fixes: tuple[FileFix, ...] = ()
+    """Fixes written (`--fix`) or that would be (`--diff`)."""
+    unwritable: tuple[Unwritable, ...] = ()
+    """Files whose fixes could not be written: left unchanged, and reported as they are."""
+
+    @property
+    def findings(self) -> tuple[Finding, ...]:
+        return tuple(finding for result in self.files for finding in result.findings)
+
+    @property
+    def reported(self) -> tuple[Finding, ...]:
+        """The findings a CI service should see: those listed only for an audit left out."""
+        return tuple(finding for finding in self.findings if finding.suppression is None)
+
+    @property
+    def documents(self) -> int:
+        return sum(result.documents for result in self.files)
+
+    def count(self, severity: Severity) -> int:
+        """Reported findings of a severity (suppressed ones listed for an audit do not count)."""
+        return sum(
+            1
+            for finding in self.findings
+            if finding.severity is severity and finding.suppression is None
+        )
+
+    @property
+    def fixed(self) -> int:
+        return sum(fix.applied for fix in self.fixes)
+
+    @property
+    def fixable(self) -> int:
+        return sum(1 for f in self.findings if f.fixable and f.suppression is None)
+
+
+@dataclass(frozen=True)
+class Options:
+    """What a run does besides linting: its configuration, an audit of suppressions, fixes."""
+
+    config: Config = field(default_factory=Config)
+    show_suppressed: bool = False
+    mode: Mode = Mode.CHECK
+    write: Writer | None = None
+    """With Mode.FIX, given each fixed file (and standard input's text, fixed or not, since its
+    reader expects it back)."""
+    max_file_size: int = DEFAULT_MAX_FILE_SIZE
+    jobs: int = 1
+    """Worker processes linting the files (1: all in this process)."""
+
+
+Outcome = tuple[FileResult | Unreadable, FileFix | None, Unwritable | None]
+"""What became of one file: its result (or why it could not be read), its fixes, a failed write."""
+
+MIN_FILES_PER_WORKER = 16
+"""Fewer files than this per worker do not repay starting the workers."""
+
+
+def run(
+    paths: Sequence[str], stdin_name: str | None = None, options: Options | None = None
+) -> Report:
+    """Lint every path named, as the options say. The report is the same whatever
+    `options.jobs` is: the files keep their order."""
+    options = options or Options()
+    config = options.config
+    items = list(collect(paths, stdin_name, config.is_excluded, config.force_exclude))
+    results: list[FileResult] = []
+    unreadable: list[Unreadable] = []
+    fixes: list[FileFix] = []
+    unwritable: list[Unwritable] = []
+    for result, change, failure in _outcomes(items, options):
+        (unreadable if isinstance(result, Unreadable) else results).append(result)
+        fixes += [change] if change else []
+        unwritable += [failure] if failure else []
+    return Report(tuple(results), tuple(unreadable), tuple(fixes), tuple(unwritable))
+
+
+def usable_cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _outcomes(items: list[Source | Unreadable], options: Options) -> Iterable[Outcome]:
+    workers = min(options.jobs, len(items) // MIN_FILES_PER_WORKER)
+    reads_stdin = any(isinstance(item, Source) and item.location == STDIN for item in items)
+    if workers < 2 or reads_stdin:
+        return (_outcome(item, options) for item in items)
+    import multiprocessing  # only now: a run of a few files starts sooner without it
+
+    # Forked workers inherit the options (a writer, compiled patterns) instead of pickling them.
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return (_outcome(item, options) for item in items)
+    return _in_workers(multiprocessing.get_context("fork"), items, options, workers)
+
+
+def _in_workers(
+    context: Any, items: list[Source | Unreadable], options: Options, workers: int
+) -> Iterator[Outcome]:
+    # Chunks big enough to keep the hand-over per file cheap, small enough to share the load.
+    chunk = max(1, min(64, len(items) // (workers * 8)))
+    with context.Pool(workers, initializer=_set_worker_options, initargs=(options,)) as pool:
+        yield from pool.imap(_worker_outcome, items, chunk)
+
+
+_worker_options = Options()
+
+
+def _set_worker_options(options: Options) -> None:
+    global _worker_options
+    _worker_options = options
+
+
+def _worker_outcome(item: Source | Unreadable) -> Outcome:
+    return _outcome(item, _worker_options)
+
+
+def _outcome(item: Source | Unreadable, options: Options) -> Outcome:
+    if isinstance(item, Unreadable):
+        return item, None, None
+    try:
+        data = read(item, options.max_file_size)
+    except OSError as error:
+        return Unreadable(item.shown_as, reason(error, item.location), item.named), None, None
+    if isinstance(data, TooLarge):
+        return too_large(item.shown_as, data.size, options.max_file_size), None, None
+    return _process(item, data, options)
+
+
+def _process(
+    source: Source, data: bytes, options: Options
+) -> tuple[FileResult, FileFix | None, Unwritable | None]:
+    if options.mode is Mode.CHECK:
+        return _checked(source, data, options), None, None
+    from mlflow_app_lint.fixing.proof import fix_bytes
+
+    fixed = fix_bytes(data, source.shown_as, source.is_json, options.config)
+    change = FileFix(source.shown_as, data, fixed.data, fixed.applied) if fixed.applied else None
+    if options.mode is Mode.DIFF:
+        return _checked(source, data, options), change, None
+    try:
+        if options.write is not None and (fixed.applied or source.location == STDIN):
+            options.write(source, fixed.data)
+    except OSError as error:
+        failure = Unwritable(source.shown_as, error.strerror or str(error))
+        return _checked(source, data, options), None, failure
+    return _configured(fixed.result, fixed.data, source, options), change, None
+
+
+def _checked(source: Source, data: bytes, options: Options) -> FileResult:
+    result = clean_result(data, source.shown_as, source.is_json)
+    if result is None:
+        # The readers with positions, and the fixes' proof, are imported for the first file
+        # with something to report: a run of clean files starts without them.
+        from mlflow_app_lint.fixing.proof import check_unscreened
+
+        result = check_unscreened(data, source.shown_as, source.is_json)
+    return _configured(result, data, source, options)
+
+
+def _configured(result: FileResult, data: bytes, source: Source, options: Options) -> FileResult:
+    result = configure(result, data, source.is_json, options.config)
+    if not options.show_suppressed:
+        return result
+    # An audit lists suppressed findings among the others, each marked with what suppressed it.
+    listed = sorted(result.findings + result.suppressed, key=lambda finding: finding.sort_key)
+    return dataclasses.replace(result, findings=tuple(listed))
