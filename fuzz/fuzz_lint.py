@@ -15,12 +15,12 @@ import sys
 import atheris
 
 with atheris.instrument_imports(include=["mlflow_app_lint", "ruamel"]):
-    from linter import screen
     from mlflow_app_lint.base.positions import split_lines
-    from mlflow_app_lint.engine.lint import lint_documents
-    from mlflow_app_lint.fixing.proof import check_bytes
+    from mlflow_app_lint.engine.lint import lint, place, screen
+    from mlflow_app_lint.operations import DEFAULT
+    from mlflow_app_lint.reading.decoding import decode
     from mlflow_app_lint.reading.documents import parse
-    from mlflow_app_lint.reading.sources import decoded
+    from mlflow_app_lint.reading.plain import plain_documents
 
 
 def check_positions(data: bytes, result) -> None:
@@ -35,22 +35,22 @@ def check_positions(data: bytes, result) -> None:
 
 
 def check_screen(data: bytes, is_json: bool) -> None:
-    text = decoded(data)
-    plain = None if text is None else screen.plain_documents(text, is_json)
+    text = decode(data)
+    plain = plain_documents(text, is_json) if isinstance(text, str) else None
     if plain is None:
         return
     exact = list(parse(text, is_json))
     if plain != [document.data for document in exact]:
         raise AssertionError(f"the screen read {plain!r}, the exact reader something else")
-    if screen.clean_documents(text, is_json) is not None:
-        findings = lint_documents(iter(exact), "fuzz").findings
+    if screen(text, is_json, DEFAULT) is not None:
+        findings = place(iter(exact), "fuzz", DEFAULT).findings
         if findings:
             raise AssertionError(f"the screen passed a file with findings: {findings}")
 
 
 def test_one_input(data: bytes) -> None:
     for is_json in (False, True):
-        check_positions(data, check_bytes(data, "fuzz", is_json))
+        check_positions(data, lint(data, path="fuzz", is_json=is_json))
         check_screen(data, is_json)
 
 

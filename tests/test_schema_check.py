@@ -2,8 +2,8 @@
 
 import pytest
 
-from mlflow_app_lint.checking import schema_issues as schema_check
-from mlflow_app_lint.checking.schema_issues import JAVA_DOT, as_aws_reads_it
+from mlflow_app_lint.checking.patterns import JAVA_DOT, as_aws_reads_it
+from mlflow_app_lint.operations import DEFAULT
 
 
 @pytest.mark.parametrize(
@@ -24,7 +24,7 @@ def test_patterns_are_rewritten_to_java_semantics(pattern: str, rewritten: str) 
 
 
 def rules_for(request: dict) -> list[tuple[str, tuple]]:
-    return [(issue.rule.id, issue.path) for issue in schema_check.check(request)]
+    return [(issue.rule.id, issue.path) for issue in DEFAULT.schema_check.issues(request)]
 
 
 VALID = {

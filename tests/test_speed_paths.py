@@ -18,16 +18,17 @@ import pytest
 
 from mlflow_app_lint.base.limits import MAX_DEPTH
 from mlflow_app_lint.base.values import Scalar
-from mlflow_app_lint.checking import schema_issues as schema_check
 from mlflow_app_lint.checking import validity
 from mlflow_app_lint.checking.jsonschema_errors import validator_for
-from mlflow_app_lint.engine import screen
-from mlflow_app_lint.engine.lint import FileResult, lint_documents
-from mlflow_app_lint.fixing.proof import _Fixable
-from mlflow_app_lint.reading import libyaml, quick
+from mlflow_app_lint.engine.lint import place, screen
+from mlflow_app_lint.engine.results import FileResult
+from mlflow_app_lint.fixing.proof import Proof
+from mlflow_app_lint.operations import DEFAULT
+from mlflow_app_lint.reading import libyaml, quick, scalars
 from mlflow_app_lint.reading import plain_block as block_yaml
+from mlflow_app_lint.reading.decoding import decode
 from mlflow_app_lint.reading.documents import parse, parse_bytes
-from mlflow_app_lint.reading.sources import decoded
+from mlflow_app_lint.reading.plain import plain_documents
 
 from .conftest import ROOT
 
@@ -103,22 +104,25 @@ JSON_EDGE_CASES = {
 def _same_as_exact(text: str | bytes, is_json: bool) -> None:
     """The same findings, fixable marks included (proven on a stream's part, or the file)."""
     data = text.encode() if isinstance(text, str) else text
-    fixable = _Fixable(data, is_json)
-    quick_result = lint_documents(parse_bytes(data, is_json, quick.read), "f", fixable)
-    exact_result = lint_documents(parse_bytes(data, is_json), "f", _Fixable(data, is_json))
+    text = decode(data)
+    text = text if isinstance(text, str) else ""
+    quick_documents = parse_bytes(data, is_json, quick.read)
+    quick_result = place(quick_documents, "f", DEFAULT, Proof(text, is_json, DEFAULT))
+    exact_documents = parse_bytes(data, is_json)
+    exact_result = place(exact_documents, "f", DEFAULT, Proof(text, is_json, DEFAULT))
     assert quick_result == exact_result
     _screen_agrees(data, is_json, exact_result)
 
 
 def _screen_agrees(data: bytes, is_json: bool, exact_result: FileResult) -> None:
     """What the screen reads is what the exact reader reads, and it passes only clean files."""
-    text = decoded(data)
-    if text is None:
+    text = decode(data)
+    if not isinstance(text, str):
         return
-    plain = screen.plain_documents(text, is_json)
+    plain = plain_documents(text, is_json)
     if plain is not None:
         assert plain == [document.data for document in parse(text, is_json)]
-    count = screen.clean_documents(text, is_json)
+    count = screen(text, is_json, DEFAULT)
     if count is not None:
         assert (exact_result.findings, exact_result.documents) == ((), count)
 
@@ -174,7 +178,7 @@ def test_quick_reading_of_mutated_files() -> None:
 
 
 def test_plain_strings_are_those_ruamel_yaml_resolves_as_strings() -> None:
-    """libyaml.plain_string answers most values without ruamel.yaml's resolver: the same answers."""
+    """scalars.plain_string answers most values without ruamel.yaml's resolver: the same answers."""
     from ruamel.yaml.nodes import ScalarNode
     from ruamel.yaml.resolver import VersionedResolver
 
@@ -182,14 +186,14 @@ def test_plain_strings_are_those_ruamel_yaml_resolves_as_strings() -> None:
     rng = random.Random(5)
     alphabet = "tTfFnNyYoO~<=!&*-+.0123456789eE_:xXbaZul sr"
     samples = [
-        *libyaml.NON_STRING_WORDS,
+        *scalars.NON_STRING_WORDS,
         *("yes", "no", "on", "off", "y", "n", "tRue", "nul", "~a", "<<<", "==", ".inf", "-.Inf"),
         *("1_0", "0x1F", "0o17", "2024-01-01", "12:30", "team", "Tue:03:30", "=x", "!x"),
         *("".join(rng.choice(alphabet) for _ in range(rng.randint(0, 6))) for _ in range(20000)),
     ]
     for value in samples:
         tag = resolver.resolve(ScalarNode, value, (True, False))
-        assert libyaml.plain_string(value) == (tag == resolver.DEFAULT_SCALAR_TAG), value
+        assert scalars.plain_string(value) == (tag == resolver.DEFAULT_SCALAR_TAG), value
 
 
 def test_unprintable_characters_are_those_ruamel_yaml_refuses() -> None:
@@ -204,12 +208,12 @@ def test_unprintable_characters_are_those_ruamel_yaml_refuses() -> None:
 def test_the_screen_passes_clean_files() -> None:
     """Guards the comparisons: the screen reads clean files, and so is compared at all."""
     good_json = (ROOT / "examples" / "good.mlflow-app.json").read_text(encoding="utf-8")
-    assert screen.clean_documents(GOOD, False) == 1
-    assert screen.clean_documents("---\n" + GOOD + "---\n" + GOOD, False) == 2
-    assert screen.clean_documents("# top\n" + GOOD + "---\n" + GOOD, False) == 2
-    assert screen.clean_documents(good_json, True) == 1
-    assert screen.clean_documents(good_json.replace("  ", "\t"), True) == 1
-    assert screen.clean_documents(GOOD.replace("team", "Team!"), False) is None
+    assert screen(GOOD, False, DEFAULT) == 1
+    assert screen("---\n" + GOOD + "---\n" + GOOD, False, DEFAULT) == 2
+    assert screen("# top\n" + GOOD + "---\n" + GOOD, False, DEFAULT) == 2
+    assert screen(good_json, True, DEFAULT) == 1
+    assert screen(good_json.replace("  ", "\t"), True, DEFAULT) == 1
+    assert screen(GOOD.replace("team", "Team!"), False, DEFAULT) is None
 
 
 BLOCK_STYLES = [
@@ -307,10 +311,10 @@ def _mutations() -> list[object]:
 
 
 def test_validity_check_agrees_with_the_validator() -> None:
-    checks = schema_check.compiled_checks()
+    checks = DEFAULT.schema_check.compiled
     assert checks is not None, "the schema uses a keyword validity.py does not compile"
     quick_check = checks.compile(checks.root)
-    validator = validator_for(schema_check.load_schema())
+    validator = DEFAULT.schema_check.validator
     for data in _mutations():
         assert quick_check(data) == (not list(validator.iter_errors(data))), data
 
@@ -355,8 +359,8 @@ def test_narrowed_validation_finds_what_the_validator_finds() -> None:
     """jsonschema run only on the invalid parts yields the errors it yields on the whole."""
     from mlflow_app_lint.checking.jsonschema_errors import narrowed_errors
 
-    checks = schema_check.compiled_checks()
-    validator = validator_for(schema_check.load_schema())
+    checks = DEFAULT.schema_check.compiled
+    validator = DEFAULT.schema_check.validator
 
     def seen(errors) -> list[tuple]:
         return sorted(

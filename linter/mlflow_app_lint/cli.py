@@ -12,7 +12,8 @@ from mlflow_app_lint.base.atomic import write_atomically
 from mlflow_app_lint.base.findings import Severity
 from mlflow_app_lint.base.limits import DEFAULT_MAX_FILE_SIZE, format_size, parse_size
 from mlflow_app_lint.base.words import closest, plural
-from mlflow_app_lint.engine.run import Mode, Options, Report, run, usable_cores
+from mlflow_app_lint.engine.results import Report
+from mlflow_app_lint.engine.run import Mode, Options, run, usable_cores
 from mlflow_app_lint.policy.catalogue import RULES
 from mlflow_app_lint.policy.config import Config, ConfigError, Overrides, load
 from mlflow_app_lint.reading.sources import STDIN, Source

@@ -76,6 +76,15 @@ class Fix:
 
 
 @dataclass(frozen=True)
+class TextEdit:
+    """Replace text[start:end] (character offsets in the file's text) with `text`."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
 class Issue:
     """What a check found, before it is placed in a file."""
 
@@ -114,8 +123,15 @@ class Finding:
     severity: Severity
     suppression: str | None = None
     """What suppressed this finding (a comment or per-file-ignores); None when it is reported."""
-    fixable: bool = False
-    """`check --fix` would correct it."""
+    fix: Fix | None = None
+    """What the proven fix does, said without positions (None when there is none)."""
+    edits: tuple[TextEdit, ...] = ()
+    """The fix, proven safe, as edits of the file's text: what `check --fix` writes (and an
+    editor's quick fix). Empty when the finding has no certain fix."""
+
+    @property
+    def fixable(self) -> bool:
+        return bool(self.edits)
 
     @property
     def sort_key(self) -> tuple[str, int, int, int, str]:

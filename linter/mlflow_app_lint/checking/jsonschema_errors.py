@@ -15,7 +15,7 @@ from referencing import Registry, Resource
 from referencing.exceptions import NoSuchResource
 
 from mlflow_app_lint.base.values import Scalar
-from mlflow_app_lint.checking.schema_issues import matches
+from mlflow_app_lint.checking.patterns import matches
 
 
 def validator_for(schema: dict[str, Any]) -> Draft7Validator:

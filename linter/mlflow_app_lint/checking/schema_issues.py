@@ -9,25 +9,20 @@ failed keyword becomes an issue of its own rule, with a message that says what t
 from __future__ import annotations
 
 import functools
-import json
-import os
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 import regex
 
-from mlflow_app_lint import schema
 from mlflow_app_lint.base.findings import Fix, Issue, Path, Rule, Severity, Target
-from mlflow_app_lint.base.limits import PATTERN_TIMEOUT_SECONDS
 from mlflow_app_lint.base.rule_examples import REQUEST
 from mlflow_app_lint.base.values import Scalar
 from mlflow_app_lint.base.words import MAX_SHOWN, closest, describe, name_of, one_of, plural, show
 from mlflow_app_lint.checking import validity
+from mlflow_app_lint.checking.patterns import could_match, matches
 
 if TYPE_CHECKING:  # jsonschema is imported only when a request is not valid: a quicker start
     from jsonschema import Draft7Validator, ValidationError
-
-SCHEMA_FILE_NAME = "create-mlflow-app.schema.json"
 
 INVALID_TYPE = Rule(
     "invalid-type",
@@ -143,125 +138,60 @@ TYPE_WORDS = {
 }
 
 
-@functools.cache
-def load_schema() -> dict[str, Any]:
-    """The committed, generated schema that ships with the package (installed as files, so a
-    plain read: importlib.resources costs a tenth of a small run's start-up)."""
-    path = os.path.join(schema.FOLDER, SCHEMA_FILE_NAME)
-    with open(path, encoding="utf-8") as file:
-        return json.load(file)
+class SchemaCheck:
+    """One operation's schema, checked two ways: a quick yes ("valid") from the schema compiled
+    into plain checks, and, only for a request that is not valid, jsonschema's errors explained
+    as issues, one per defect."""
 
+    def __init__(self, schema: dict[str, Any]) -> None:
+        self.schema = schema
 
-def check(data: Any) -> list[Issue]:
-    """Issues of one request, from every keyword of the schema it fails, one per defect."""
-    if valid(data):
-        return []  # the usual case: jsonschema need not run (nor even be imported)
-    issues = dict.fromkeys(issue for error in _errors(data) for issue in _issues(error))
-    # A value of the wrong type fails its other keywords too; the type is the one defect.
-    mistyped = {issue.path for issue in issues if issue.rule is INVALID_TYPE}
-    # An unknown member whose suggestion is a missing required one is a misspelling, one defect:
-    # the unknown-field message already names the right spelling.
-    misspelt = {
-        (*issue.path[:-1], issue.suggestion) for issue in issues if issue.rule is UNKNOWN_FIELD
-    }
-    return [
-        issue
-        for issue in issues
-        if not (issue.rule is MISSING_REQUIRED and issue.path in misspelt)
-        and not (issue.rule is not INVALID_TYPE and issue.path in mistyped)
-    ]
+    @functools.cached_property
+    def compiled(self) -> validity.Compiler | None:
+        """The schema compiled into quick checks; None if it uses a keyword they do not know."""
+        compiler = validity.Compiler(self.schema, matches)
+        try:
+            compiler.compile(compiler.root)
+        except validity.Unsupported:
+            return None
+        return compiler
 
+    @functools.cached_property
+    def validator(self) -> Draft7Validator:
+        from mlflow_app_lint.checking.jsonschema_errors import validator_for
 
-@functools.cache
-def compiled_checks() -> validity.Compiler | None:
-    """The schema compiled into quick checks; None if it uses a keyword they do not know."""
-    compiler = validity.Compiler(load_schema(), matches)
-    try:
-        compiler.compile(compiler.root)
-    except validity.Unsupported:
-        return None
-    return compiler
+        return validator_for(self.schema)
 
+    def valid(self, data: Any) -> bool:
+        """True only when the validator would find nothing (the compiled check says so)."""
+        checks = self.compiled
+        return checks is not None and checks.compile(checks.root)(data)
 
-def valid(data: Any) -> bool:
-    """True only when the validator would find nothing (the compiled check says so)."""
-    checks = compiled_checks()
-    return checks is not None and checks.compile(checks.root)(data)
+    def issues(self, data: Any) -> list[Issue]:
+        """Issues of one request, from every keyword of the schema it fails, one per defect."""
+        if self.valid(data):
+            return []  # the usual case: jsonschema need not run (nor even be imported)
+        issues = dict.fromkeys(issue for error in self._errors(data) for issue in _issues(error))
+        # A value of the wrong type fails its other keywords too; the type is the one defect.
+        mistyped = {issue.path for issue in issues if issue.rule is INVALID_TYPE}
+        # An unknown member whose suggestion is a missing required one is a misspelling, one
+        # defect: the unknown-field message already names the right spelling.
+        misspelt = {
+            (*issue.path[:-1], issue.suggestion) for issue in issues if issue.rule is UNKNOWN_FIELD
+        }
+        return [
+            issue
+            for issue in issues
+            if not (issue.rule is MISSING_REQUIRED and issue.path in misspelt)
+            and not (issue.rule is not INVALID_TYPE and issue.path in mistyped)
+        ]
 
+    def _errors(self, data: Any) -> Iterator[ValidationError]:
+        from mlflow_app_lint.checking.jsonschema_errors import narrowed_errors
 
-def _errors(data: Any) -> Iterator[ValidationError]:
-    from mlflow_app_lint.checking.jsonschema_errors import narrowed_errors
-
-    checks = compiled_checks()
-    if checks is None:
-        return _validator().iter_errors(data)
-    return narrowed_errors(_validator(), checks, data)
-
-
-@functools.cache
-def _validator() -> Draft7Validator:
-    from mlflow_app_lint.checking.jsonschema_errors import validator_for
-
-    return validator_for(load_schema())
-
-
-def matches(pattern: str, value: str) -> bool:
-    """`value` matches `pattern` whole, as AWS reads the pattern (False after the time limit)."""
-    if len(value) <= REMEMBERED_LENGTH:
-        return _remembered_match(pattern, value)
-    return _match(pattern, value)
-
-
-REMEMBERED_LENGTH = 256
-"""Short values' answers are remembered: tag keys, roles and buckets repeat across a repository's
-files, and a match under a time limit costs a few microseconds."""
-
-
-@functools.lru_cache(maxsize=8192)
-def _remembered_match(pattern: str, value: str) -> bool:
-    return _match(pattern, value)
-
-
-def _match(pattern: str, value: str) -> bool:
-    try:
-        return _compiled(pattern).fullmatch(value, timeout=PATTERN_TIMEOUT_SECONDS) is not None
-    except TimeoutError:
-        return False
-
-
-@functools.cache
-def _compiled(pattern: str) -> regex.Pattern:
-    return regex.compile(as_aws_reads_it(pattern))
-
-
-JAVA_DOT = r"[^\n\r\u0085\u2028\u2029]"
-"""Java's `.`: any character but a line terminator (Python's `.` excludes only a newline)."""
-
-
-def as_aws_reads_it(pattern: str) -> str:
-    """Rewrite a pattern so that Python's `regex` reads it as Java does: \\d (and \\D) as ASCII
-    digits only, and `.` excluding every line terminator."""
-    out: list[str] = []
-    in_class = False
-    chars = iter(pattern)
-    for char in chars:
-        if char == "\\":
-            escaped = next(chars, "")
-            if escaped == "d":
-                out.append("0-9" if in_class else "[0-9]")
-            elif escaped == "D" and not in_class:
-                out.append("[^0-9]")
-            else:
-                out.append("\\" + escaped)
-            continue
-        if char == "[" and not in_class:
-            in_class = True
-        elif char == "]" and in_class:
-            in_class = False
-        elif char == "." and not in_class:
-            char = JAVA_DOT
-        out.append(char)
-    return "".join(out)
+        if self.compiled is None:
+            return self.validator.iter_errors(data)
+        return narrowed_errors(self.validator, self.compiled, data)
 
 
 def _issues(error: ValidationError) -> Iterator[Issue]:
@@ -392,7 +322,7 @@ def _first_unmatchable(pattern: str, value: str) -> int:
     good, bad = 0, len(value) + 1  # the longest prefix that can still match lies in [good, bad)
     while bad - good > 1:
         middle = (good + bad) // 2
-        if _could_match(pattern, value[:middle]):
+        if could_match(pattern, value[:middle]):
             good = middle
         else:
             bad = middle
@@ -405,14 +335,6 @@ def _why_unmatched(pattern: str, value: str, culprit: int) -> str:
     if culprit == len(value):
         return "is incomplete"
     return f"has {show(value[culprit])} at position {culprit + 1}, which is not allowed there"
-
-
-def _could_match(pattern: str, prefix: str) -> bool:
-    try:
-        compiled = _compiled(pattern)
-        return compiled.fullmatch(prefix, partial=True, timeout=PATTERN_TIMEOUT_SECONDS) is not None
-    except TimeoutError:
-        return False
 
 
 def _length(rule: Rule, relation: str) -> Callable[[ValidationError, Path], Iterator[Issue]]:

@@ -1,63 +1,57 @@
-"""Lint one file's text: read its documents, run the schema and the rules, place every issue."""
+"""The one entry point: lint a file's text as a request of an operation.
+
+`lint` reads the text's documents, checks each against the operation's schema and rules, places
+every issue, proves the fixes, and applies the configuration and the file's suppression
+comments. `check`, `--fix`, `--diff`, the language server, the fuzz targets and the tests all go
+through it.
+"""
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from mlflow_app_lint.base.findings import Finding, Issue, Span, json_pointer
+from mlflow_app_lint.base.findings import Finding, Issue, Span, TextEdit, json_pointer
 from mlflow_app_lint.base.limits import format_size
 from mlflow_app_lint.base.positions import Lines, within
-from mlflow_app_lint.checking import schema_issues as schema_check
-from mlflow_app_lint.checking.rules import CHECKS
-from mlflow_app_lint.engine import screen
+from mlflow_app_lint.checking.request import is_clean, request_issues
+from mlflow_app_lint.engine.results import FileResult
+from mlflow_app_lint.operations import DEFAULT, Operation
 from mlflow_app_lint.policy import apply as policy
-from mlflow_app_lint.policy.catalogue import INTERNAL_ERROR
 from mlflow_app_lint.policy.config import Config
-from mlflow_app_lint.reading import problems as parse_rules
-from mlflow_app_lint.reading.sources import decoded
+from mlflow_app_lint.reading import problems
+from mlflow_app_lint.reading.decoding import NotText, decode
+from mlflow_app_lint.reading.plain import plain_documents
+from mlflow_app_lint.reading.sources import is_json_name
 
 if TYPE_CHECKING:  # the readers with positions are imported only for a file that is not clean
-    from mlflow_app_lint.reading.documents import Document, Part
+    from mlflow_app_lint.fixing.proof import Proof
+    from mlflow_app_lint.reading.documents import Document
 
 
-@dataclass(frozen=True)
-class FileResult:
-    path: str
-    documents: int
-    findings: tuple[Finding, ...]
-    suppressed: tuple[Finding, ...] = ()
-    """Findings a suppression comment or per-file-ignores set aside (for --show-suppressed)."""
-    lines: Sequence[str] = field(default=(), repr=False)
-    """The text the findings were placed in, so that reports can quote it without reading the
-    file again (standard input cannot be read twice, and a file may change in between)."""
+def lint(
+    source: str | bytes,
+    *,
+    path: str,
+    operation: Operation = DEFAULT,
+    config: Config | None = None,
+    is_json: bool | None = None,
+) -> FileResult:
+    """Every finding of one file (its text, or its bytes as read), as the configuration and the
+    file's suppression comments leave them; a fixable finding carries its proven edits. JSON or
+    YAML is told by the path's suffix unless `is_json` says."""
+    if is_json is None:
+        is_json = is_json_name(path)
+    text = decode(source) if isinstance(source, bytes) else source
+    if isinstance(text, NotText):
+        from mlflow_app_lint.reading.documents import not_text_document
 
-
-Fixable = Callable[["Document", "Part | None", list[Issue]], Collection[Issue]]
-"""Which of a document's issues (the list given) `check --fix` would fix. The document was read
-exactly; `Part` is where it was read from, if read quickly first."""
-
-
-def lint_bytes(data: bytes, path: str, is_json: bool, config: Config | None = None) -> FileResult:
-    result = clean_result(data, path, is_json)
-    if result is None:
-        from mlflow_app_lint.reading import quick
-        from mlflow_app_lint.reading.documents import parse_bytes
-
-        result = lint_documents(parse_bytes(data, is_json, quick.read), path)
-    return configure(result, data, is_json, config or Config())
-
-
-def clean_result(data: bytes, path: str, is_json: bool) -> FileResult | None:
-    """The result of a file the screen finds clean: no finding, so no position is needed. None
-    when the readers that keep positions must read it."""
-    if len(data) > screen.MAX_TEXT:
-        return None  # not decoded twice: read with positions from the start
-    text = decoded(data)
-    count = None if text is None else screen.clean_documents(text, is_json)
-    return None if count is None else FileResult(path, count, (), lines=Lines(text))
+        assert isinstance(source, bytes)
+        result = place([not_text_document(source, text)], path, operation)
+        return _configured(result, None, config)
+    result = _clean(text, path, is_json, operation) or _unscreened(text, path, is_json, operation)
+    return _configured(result, None if is_json else text, config)
 
 
 def too_large(path: str, size: int | None, cap: int) -> FileResult:
@@ -67,27 +61,53 @@ def too_large(path: str, size: int | None, cap: int) -> FileResult:
         f"the file is {size_text}, over the --max-file-size cap of {format_size(cap)}; "
         "it was not read (a request is under a kilobyte)"
     )
-    span = Span(1, 1, 1, 1)
-    return FileResult(
-        path, 0, (_finding(path, 0, Issue(parse_rules.FILE_TOO_LARGE, message), span),)
-    )
+    issue = Issue(problems.FILE_TOO_LARGE, message)
+    return FileResult(path, 0, (_finding(path, 0, issue, Span(1, 1, 1, 1)),))
 
 
-def configure(result: FileResult, data: bytes, is_json: bool, config: Config | None) -> FileResult:
+def screen(text: str, is_json: bool, operation: Operation) -> int | None:
+    """The number of documents of a text that surely has nothing to report, read without
+    positions (`reading.plain`): a clean file needs none. None when a document may have
+    something to report, or when the plain readers cannot vouch for the text."""
+    documents = plain_documents(text, is_json)
+    if documents is None or not all(is_clean(data, operation) for data in documents):
+        return None
+    return len(documents)
+
+
+def _clean(text: str, path: str, is_json: bool, operation: Operation) -> FileResult | None:
+    count = screen(text, is_json, operation)
+    return None if count is None else FileResult(path, count, (), lines=Lines(text))
+
+
+def _unscreened(text: str, path: str, is_json: bool, operation: Operation) -> FileResult:
+    # The readers with positions, and the fixes' proof, are imported for the first file with
+    # something to report: a run of clean files starts without them.
+    from mlflow_app_lint.fixing.proof import Proof
+    from mlflow_app_lint.reading import quick
+
+    # Read quickly and streamed (memory holds a document); fixes are proven only where needed.
+    proof = Proof(text, is_json, operation)
+    return place(quick.read(text, is_json), path, operation, proof)
+
+
+def _configured(result: FileResult, yaml_text: str | None, config: Config | None) -> FileResult:
     """The findings the configuration and the file's suppression comments leave reported."""
-    text = policy.yaml_text(data, is_json)
-    reported, suppressed = policy.apply(result.findings, result.path, text, config or Config())
+    reported, suppressed = policy.apply(result.findings, result.path, yaml_text, config or Config())
     return dataclasses.replace(result, findings=reported, suppressed=suppressed)
 
 
-def lint_documents(
-    documents: Iterable[Document], path: str, fixable: Fixable | None = None
+def place(
+    documents: Iterable[Document], path: str, operation: Operation, proof: Proof | None = None
 ) -> FileResult:
+    """The findings of documents read with positions (before configuration), each fixable one
+    with its edits when `proof` is given. `lint` reads with `quick.read`; tests give the exact
+    reader's documents too, to compare."""
     findings: list[Finding] = []
     count = 0
     lines: Sequence[str] = ()
     for document in documents:  # one at a time: a long stream never sits in memory whole
-        findings.extend(_lint_document(document, path, fixable))
+        findings.extend(_document_findings(document, path, operation, proof))
         # Every document of a file shares one list of lines: the one its positions were made from.
         lines = lines or document.locator.lines
         count += 1
@@ -95,58 +115,34 @@ def lint_documents(
     return FileResult(path, count, tuple(findings), lines=lines)
 
 
-def _lint_document(document: Document, path: str, fixable: Fixable | None) -> Iterator[Finding]:
+def _document_findings(
+    document: Document, path: str, operation: Operation, proof: Proof | None
+) -> Iterator[Finding]:
     part = document.part
-    if part is not None and (document.problems or not document.checkable):
-        document = part.exact()  # a parse problem: the exact reader says what and where
+    document = document.exact_where_needed()
     lines = document.locator.lines
     for problem in document.problems:
         yield _finding(path, document.index, problem.issue, within(problem.span, lines))
     if not document.checkable:
         return
-    issues = document_issues(document)
-    can_fix: Collection[Issue] = ()
-    if fixable is not None and any(issue.rule.fixable for issue in issues):
-        can_fix = fixable(document, part, issues)
+    issues = request_issues(document.data, operation)
+    fixes: Mapping[Issue, tuple[TextEdit, ...]] = {}
+    if proof is not None and any(issue.fix is not None for issue in issues):
+        fixes = proof(document, part, issues)
     for issue in issues:
         if _under(issue.path, document.unread):
             continue
         span = within(document.locator.span(issue.path, issue.target), lines)
+        edits = fixes.get(issue, ())
         if issue.related is not None:
             related = document.locator.span(issue.related, issue.target)
             issue = _with_related_line(issue, related.line)
-        yield _finding(path, document.index, issue, span, issue in can_fix)
+        yield _finding(path, document.index, issue, span, edits)
 
 
-def document_issues(document: Document) -> list[Issue]:
-    """Schema issues and custom rule issues, one per defect: a rule's explanation replaces the
-    schema's generic message at the same place."""
-    custom: list[Issue] = []
-    replaced: set[tuple[object, str]] = set()
-    if isinstance(document.data, dict):
-        for module in CHECKS:
-            for issue in _run_check(module, document.data):
-                custom.append(issue)
-                replaced.update((issue.path, rule_id) for rule_id in module.REPLACES)
-    schema_issues = [
-        issue
-        for issue in schema_check.check(document.data)
-        if (issue.path, issue.rule.id) not in replaced
-    ]
-    return schema_issues + custom
-
-
-def _under(path: tuple, roots: frozenset) -> bool:
+def _under(path: tuple, roots: Collection) -> bool:
     # Prefixes of the path, not every root: a document may have thousands of refused values.
     return any(path[:length] in roots for length in range(len(path) + 1))
-
-
-def _run_check(module, data: dict) -> list[Issue]:
-    try:
-        return list(module.check(data))
-    except Exception as error:  # a bug in one rule must not hide the others' findings
-        name = module.__name__.rsplit(".", 1)[-1]
-        return [Issue(INTERNAL_ERROR, f"the {name} rules failed: {error!r}")]
 
 
 def _with_related_line(issue: Issue, line: int) -> Issue:
@@ -154,7 +150,9 @@ def _with_related_line(issue: Issue, line: int) -> Issue:
     return dataclasses.replace(issue, message=message)
 
 
-def _finding(path: str, document: int, issue: Issue, span: Span, fixable: bool = False) -> Finding:
+def _finding(
+    path: str, document: int, issue: Issue, span: Span, edits: tuple[TextEdit, ...] = ()
+) -> Finding:
     return Finding(
         path=path,
         document=document,
@@ -163,5 +161,6 @@ def _finding(path: str, document: int, issue: Issue, span: Span, fixable: bool =
         message=issue.message,
         pointer=json_pointer(issue.path),
         severity=issue.rule.severity,
-        fixable=fixable,
+        fix=issue.fix if edits else None,
+        edits=edits,
     )

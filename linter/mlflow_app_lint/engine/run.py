@@ -9,9 +9,9 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from mlflow_app_lint.base.findings import Finding, Severity
 from mlflow_app_lint.base.limits import DEFAULT_MAX_FILE_SIZE
-from mlflow_app_lint.engine.lint import FileResult, clean_result, configure, too_large
+from mlflow_app_lint.engine.lint import lint, too_large
+from mlflow_app_lint.engine.results import FileFix, FileResult, Report, Unwritable
 from mlflow_app_lint.policy.config import Config
 from mlflow_app_lint.reading.sources import (
     STDIN,
@@ -34,61 +34,6 @@ class Mode(enum.Enum):
 
 Writer = Callable[[Source, bytes], None]
 """Writes a fixed file (or, for standard input, prints it); raises OSError when it cannot."""
-
-
-@dataclass(frozen=True)
-class FileFix:
-    """The fixes of one file: its bytes before and after, and how many fixes were applied."""
-
-    shown_as: str
-    before: bytes
-    after: bytes
-    applied: int
-
-
-@dataclass(frozen=True)
-class Unwritable:
-    shown_as: str
-    reason: str
-
-
-@dataclass(frozen=True)
-class Report:
-    files: tuple[FileResult, ...]
-    unreadable: tuple[Unreadable, ...]
-    fixes: tuple[FileFix, ...] = ()
-    """Fixes written (`--fix`) or that would be (`--diff`)."""
-    unwritable: tuple[Unwritable, ...] = ()
-    """Files whose fixes could not be written: left unchanged, and reported as they are."""
-
-    @property
-    def findings(self) -> tuple[Finding, ...]:
-        return tuple(finding for result in self.files for finding in result.findings)
-
-    @property
-    def reported(self) -> tuple[Finding, ...]:
-        """The findings a CI service should see: those listed only for an audit left out."""
-        return tuple(finding for finding in self.findings if finding.suppression is None)
-
-    @property
-    def documents(self) -> int:
-        return sum(result.documents for result in self.files)
-
-    def count(self, severity: Severity) -> int:
-        """Reported findings of a severity (suppressed ones listed for an audit do not count)."""
-        return sum(
-            1
-            for finding in self.findings
-            if finding.severity is severity and finding.suppression is None
-        )
-
-    @property
-    def fixed(self) -> int:
-        return sum(fix.applied for fix in self.fixes)
-
-    @property
-    def fixable(self) -> int:
-        return sum(1 for f in self.findings if f.fixable and f.suppression is None)
 
 
 @dataclass(frozen=True)
@@ -190,9 +135,9 @@ def _process(
 ) -> tuple[FileResult, FileFix | None, Unwritable | None]:
     if options.mode is Mode.CHECK:
         return _checked(source, data, options), None, None
-    from mlflow_app_lint.fixing.proof import fix_bytes
+    from mlflow_app_lint.engine.fixes import fix
 
-    fixed = fix_bytes(data, source.shown_as, source.is_json, options.config)
+    fixed = fix(data, path=source.shown_as, config=options.config, is_json=source.is_json)
     change = FileFix(source.shown_as, data, fixed.data, fixed.applied) if fixed.applied else None
     if options.mode is Mode.DIFF:
         return _checked(source, data, options), change, None
@@ -202,22 +147,15 @@ def _process(
     except OSError as error:
         failure = Unwritable(source.shown_as, error.strerror or str(error))
         return _checked(source, data, options), None, failure
-    return _configured(fixed.result, fixed.data, source, options), change, None
+    return _audited(fixed.result, options), change, None
 
 
 def _checked(source: Source, data: bytes, options: Options) -> FileResult:
-    result = clean_result(data, source.shown_as, source.is_json)
-    if result is None:
-        # The readers with positions, and the fixes' proof, are imported for the first file
-        # with something to report: a run of clean files starts without them.
-        from mlflow_app_lint.fixing.proof import check_unscreened
-
-        result = check_unscreened(data, source.shown_as, source.is_json)
-    return _configured(result, data, source, options)
+    result = lint(data, path=source.shown_as, config=options.config, is_json=source.is_json)
+    return _audited(result, options)
 
 
-def _configured(result: FileResult, data: bytes, source: Source, options: Options) -> FileResult:
-    result = configure(result, data, source.is_json, options.config)
+def _audited(result: FileResult, options: Options) -> FileResult:
     if not options.show_suppressed:
         return result
     # An audit lists suppressed findings among the others, each marked with what suppressed it.

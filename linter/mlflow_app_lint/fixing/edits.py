@@ -12,13 +12,12 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
 
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
-from ruamel.yaml.resolver import VersionedResolver
 
-from mlflow_app_lint.base.findings import Edit, Fix
+from mlflow_app_lint.base.findings import Edit, Fix, TextEdit
 from mlflow_app_lint.reading.locator import Locator
+from mlflow_app_lint.reading.scalars import plain_string
 
 YAML_STRING_TAG = "tag:yaml.org,2002:str"
 PLAIN_SAFE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:/@+=-]*")
@@ -28,15 +27,6 @@ LINE_END = re.compile(r"\r\n|\n|\r|$")
 BLOCK_ITEM_TAIL = re.compile(r"[ \t]*(#[^\r\n]*)?")
 FLOW_ITEM_TAIL = re.compile(r"[ \t]*(,)?[ \t]*(#[^\r\n]*)?")
 FLOW_SEPARATOR = re.compile(r"\s*,\s*")
-
-
-@dataclass(frozen=True)
-class TextEdit:
-    """Replace text[start:end] (character offsets) with `text`."""
-
-    start: int
-    end: int
-    text: str
 
 
 def text_edits(fix: Fix, locator: Locator, text: str, is_json: bool) -> tuple[TextEdit, ...]:
@@ -94,8 +84,7 @@ def _double_quoted(value: str) -> str:
 def _plain_safe(value: str) -> bool:
     if not PLAIN_SAFE.fullmatch(value) or value.endswith(":"):
         return False
-    resolved = VersionedResolver().resolve(ScalarNode, value, (True, False))
-    return resolved == YAML_STRING_TAG
+    return plain_string(value)
 
 
 def _remove_item(sequence: SequenceNode, index: object, text: str) -> tuple[TextEdit, ...]:

@@ -6,37 +6,25 @@ A fix is applied only when all of these hold after its edits:
   value, a removed item) and nothing else changed;
 - no new error appears. A renamed member's value was never checked before (the value of an
   unknown member is not validated), so findings inside it are revealed by the fix, not made by it.
-Fixes that pass together in one pass are applied together; otherwise those that pass alone,
-together if they pass so, else one per pass. Passes repeat until nothing more applies (a fix can
-reveal another), at most MAX_PASSES.
+Each fix is proven alone as its document is linted (`Proof`); fixes applied together in one
+pass of `check --fix` are proven together again (`proven_together`).
 Only documents without parse problems are fixed. The bytes outside the edited spans, the UTF-8
 byte-order mark and the line endings are kept exactly.
 """
 
 from __future__ import annotations
 
-import codecs
 import copy
 import dataclasses
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from mlflow_app_lint.base.findings import Edit, Fix, Issue, Path, Severity, json_pointer
-from mlflow_app_lint.engine.lint import (
-    FileResult,
-    clean_result,
-    configure,
-    document_issues,
-    lint_documents,
-)
-from mlflow_app_lint.fixing.edits import TextEdit, apply, overlap, text_edits
-from mlflow_app_lint.policy.config import Config
+from mlflow_app_lint.base.findings import Edit, Fix, Issue, Path, Severity, TextEdit
+from mlflow_app_lint.checking.request import Checked, request_issues
+from mlflow_app_lint.fixing.edits import apply, overlap, text_edits
 from mlflow_app_lint.reading import quick
-from mlflow_app_lint.reading.documents import Document, Part, parse, parse_bytes
-from mlflow_app_lint.reading.sources import decoded
-
-MAX_PASSES = 10
+from mlflow_app_lint.reading.documents import Document, Part, parse
 
 ErrorKey = tuple[str, Path]
 """An error's rule id and path: the identity that tells a new error from an old one."""
@@ -44,122 +32,72 @@ ErrorKey = tuple[str, Path]
 
 @dataclass(frozen=True)
 class Candidate:
-    """A fix proposed for one document of a text, with the edits that carry it out there."""
+    """A fix proposed for one document of a text, with the edits that carry it out there, and
+    the issue that proposed it (when known)."""
 
     document: int
-    issue: Issue
+    fix: Fix
     edits: tuple[TextEdit, ...]
-
-    @property
-    def fix(self) -> Fix:
-        assert self.issue.fix is not None
-        return self.issue.fix
-
-    @property
-    def pointer(self) -> str:
-        return json_pointer(self.issue.path)
+    issue: Issue | None = None
 
 
-@dataclass(frozen=True)
-class Fixed:
-    """A file after fixing: its bytes, how many fixes were applied, and what remains."""
+class Proof:
+    """Which fixes of a document are proven safe, and their edits in the file's text. A fix is
+    proven on the text its document was read from: its own part of a stream when it was read
+    quickly, else (read exactly) the whole file."""
 
-    data: bytes
-    applied: int
-    result: FileResult
-
-
-def check_bytes(data: bytes, path: str, is_json: bool) -> FileResult:
-    """Lint a file, marking the findings that `check --fix` would correct."""
-    clean = clean_result(data, path, is_json)
-    return clean if clean is not None else check_unscreened(data, path, is_json)
-
-
-def check_unscreened(data: bytes, path: str, is_json: bool) -> FileResult:
-    """`check_bytes` of a file the screen did not pass: read with positions."""
-    # Read quickly and streamed (memory holds a document); fixes are proven only where needed.
-    return lint_documents(parse_bytes(data, is_json, quick.read), path, _Fixable(data, is_json))
-
-
-class _Fixable:
-    """Which fixes of a document would be applied, proven on the text it was read from: its own
-    part of a stream when it was read quickly, else (read exactly) the whole file."""
-
-    def __init__(self, data: bytes, is_json: bool) -> None:
-        self.data = data
+    def __init__(self, text: str, is_json: bool, operation: Checked) -> None:
+        self.text = text
         self.is_json = is_json
+        self.operation = operation
         self._whole: tuple[_State, list[Candidate]] | None = None
 
-    def __call__(self, document: Document, part: Part | None, issues: list[Issue]) -> set[Issue]:
+    def __call__(
+        self, document: Document, part: Part | None, issues: list[Issue]
+    ) -> dict[Issue, tuple[TextEdit, ...]]:
         if part is not None:
             # Proven on the part alone, where the document is document 0 (its marks count in
-            # the whole text, so the edits are moved to the part's).
+            # the whole text, so the edits are moved to the part's, and back).
             alone = dataclasses.replace(document, index=0)
-            state = _State(part.source, self.is_json, [alone], [issues])
-            candidates, index = _candidates(state, part), 0
-        else:
-            state, candidates = self._whole_file()
-            index = document.index
-        return {c.issue for c in candidates if c.document == index and _acceptable(state, [c])}
+            state = _State(part.source, self.is_json, self.operation, [alone], [issues])
+            return {
+                candidate.issue: _moved_by(candidate.edits, part.start)
+                for candidate in _candidates(state, part)
+                if _acceptable(state, [candidate])
+            }
+        state, candidates = self._whole_file()
+        return {
+            candidate.issue: candidate.edits
+            for candidate in candidates
+            if candidate.document == document.index and _acceptable(state, [candidate])
+        }
 
     def _whole_file(self) -> tuple[_State, list[Candidate]]:
         if self._whole is None:
-            state = _State(decoded(self.data) or "", self.is_json)
+            state = _State(self.text, self.is_json, self.operation)
             self._whole = state, _candidates(state)
         return self._whole
 
 
-def fix_bytes(data: bytes, path: str, is_json: bool, config: Config | None = None) -> Fixed:
-    """Apply every fix that is proven safe, of the findings the configuration reports (a rule
-    turned off or a suppressed finding is left as it is); the result is the lint of the fixed
-    file, before configuration."""
-    clean = clean_result(data, path, is_json)
-    if clean is not None:
-        return Fixed(data, 0, clean)
-    text = decoded(data)
-    if text is None:
-        return Fixed(data, 0, check_unscreened(data, path, is_json))
-    fixed, applied = _fix_text(text, is_json, _Reported(path, is_json, config))
-    bom = codecs.BOM_UTF8 if data.startswith(codecs.BOM_UTF8) else b""
-    new_data = bom + fixed.encode("utf-8") if applied else data
-    return Fixed(new_data, applied, check_bytes(new_data, path, is_json))
+def proven_together(
+    text: str, is_json: bool, operation: Checked, fixes: list[tuple[int, Fix, tuple[TextEdit, ...]]]
+) -> bool:
+    """Whether fixes proven one by one (document index, fix, edits) are also safe together."""
+    state = _State(text, is_json, operation)
+    return _acceptable(state, [Candidate(index, fix, edits) for index, fix, edits in fixes])
 
 
-@dataclass(frozen=True)
-class _Reported:
-    """Which issues of a text the configuration leaves reported, as (document, rule, pointer)."""
-
-    path: str
-    is_json: bool
-    config: Config | None
-
-    def keys(self, state: _State) -> set[tuple[int, str, str]]:
-        result = configure(
-            lint_documents(state.documents, self.path),
-            state.text.encode("utf-8"),
-            self.is_json,
-            self.config,
-        )
-        return {(finding.document, finding.rule.id, finding.pointer) for finding in result.findings}
+def without_overlaps(edits: list[tuple[TextEdit, ...]]) -> list[int]:
+    """The indexes of the edit groups kept, in order, when each overlapping a kept one is left."""
+    kept: list[int] = []
+    for index, group in enumerate(edits):
+        if not any(overlap(group, edits[other]) for other in kept):
+            kept.append(index)
+    return kept
 
 
-def _fix_text(text: str, is_json: bool, reported: _Reported) -> tuple[str, int]:
-    applied = 0
-    for _ in range(MAX_PASSES):
-        state = _State(text, is_json)
-        keys = reported.keys(state)
-        chosen = _without_overlaps(
-            [c for c in _candidates(state) if (c.document, c.issue.rule.id, c.pointer) in keys]
-        )
-        if not _acceptable(state, chosen):
-            chosen = [candidate for candidate in chosen if _acceptable(state, [candidate])]
-            if not _acceptable(state, chosen):
-                chosen = chosen[:1]  # each works alone, not all together: one, then plan again
-        if not chosen:
-            break
-        text = apply(text, [edit for candidate in chosen for edit in candidate.edits])
-        applied += len(chosen)
-    return text, applied
+def _moved_by(edits: tuple[TextEdit, ...], shift: int) -> tuple[TextEdit, ...]:
+    return tuple(TextEdit(edit.start + shift, edit.end + shift, edit.text) for edit in edits)
 
 
 class _State:
@@ -169,24 +107,27 @@ class _State:
         self,
         text: str,
         is_json: bool,
+        operation: Checked,
         documents: list[Document] | None = None,
         issues: list[list[Issue]] | None = None,
     ) -> None:
         """`issues`, when known, are those of `documents`."""
         self.text = text
         self.is_json = is_json
+        self.operation = operation
         self.documents = list(parse(text, is_json)) if documents is None else documents
         self.issues = (
-            [_issues(document) for document in self.documents] if issues is None else issues
+            [
+                request_issues(document.data, operation) if document.checkable else []
+                for document in self.documents
+            ]
+            if issues is None
+            else issues
         )
         self.errors = [_error_keys(document, issues) for document, issues in self.pairs()]
 
     def pairs(self) -> Iterable[tuple[Document, list[Issue]]]:
         return zip(self.documents, self.issues, strict=True)
-
-
-def _issues(document: Document) -> list[Issue]:
-    return document_issues(document) if document.checkable else []
 
 
 def _error_keys(document: Document, issues: list[Issue]) -> set[ErrorKey]:
@@ -210,23 +151,16 @@ def _candidates(state: _State, part: Part | None = None) -> list[Candidate]:
             edits = text_edits(issue.fix, document.locator, text, state.is_json)
             if edits:
                 moved = tuple(TextEdit(e.start - shift, e.end - shift, e.text) for e in edits)
-                candidates.append(Candidate(document.index, issue, moved))
+                candidates.append(Candidate(document.index, issue.fix, moved, issue))
     return candidates
-
-
-def _without_overlaps(candidates: list[Candidate]) -> list[Candidate]:
-    chosen: list[Candidate] = []
-    for candidate in candidates:
-        if not any(overlap(candidate.edits, other.edits) for other in chosen):
-            chosen.append(candidate)
-    return chosen
 
 
 def _acceptable(state: _State, chosen: list[Candidate]) -> bool:
     if not chosen:
         return True
     text = apply(state.text, [edit for candidate in chosen for edit in candidate.edits])
-    after = _State(text, state.is_json, _compared(text, state.is_json))
+    documents = [document.exact_where_needed() for document in quick.read(text, state.is_json)]
+    after = _State(text, state.is_json, state.operation, documents)
     if len(after.documents) != len(state.documents):
         return False
     for index, (before, now) in enumerate(zip(state.documents, after.documents, strict=True)):
@@ -238,17 +172,6 @@ def _acceptable(state: _State, chosen: list[Candidate]) -> bool:
         if _new_errors(state.errors[index], after.errors[index], fixes):
             return False
     return True
-
-
-def _compared(text: str, is_json: bool) -> list[Document]:
-    """The documents of a fixed text, to compare their data, problems and errors (positions do
-    not matter): read quickly, and exactly only where the quick reading found a problem."""
-    return [
-        document.part.exact()
-        if document.part is not None and (document.problems or not document.checkable)
-        else document
-        for document in quick.read(text, is_json)
-    ]
 
 
 def _fixed_data(data: Any, fixes: list[Fix]) -> Any:

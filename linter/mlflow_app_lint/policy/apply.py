@@ -32,7 +32,8 @@ def apply(
     findings: Iterable[Finding], path: str, text: str | None, config: Config
 ) -> tuple[tuple[Finding, ...], tuple[Finding, ...]]:
     """(reported, suppressed) findings of one file; `text` is its YAML text (None for JSON)."""
-    directives, malformed = find(text, RULES) if text is not None else ([], [])
+    has_comments = text is not None and MARKER in text
+    directives, malformed = find(text, RULES) if has_comments else ([], [])
     claims = _Claims(directives)
     reported: list[Finding] = []
     suppressed: list[Finding] = []
@@ -56,16 +57,6 @@ def apply(
             )
             (suppressed if reason else reported).append(finding)
     return _sorted(reported), _sorted(suppressed)
-
-
-def yaml_text(data: bytes, is_json: bool) -> str | None:
-    """The text to look for suppression comments in: None when there cannot be any."""
-    if is_json or MARKER.encode() not in data:
-        return None
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return None  # reported as not-text; nothing in it is read
 
 
 class _Claims:

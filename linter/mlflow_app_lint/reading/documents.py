@@ -7,7 +7,6 @@ constructed into an object, so nothing in a file can execute. JSON is first chec
 
 from __future__ import annotations
 
-import codecs
 import json
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -23,19 +22,12 @@ from mlflow_app_lint.base.positions import Lines, mark_span, offset_position
 from mlflow_app_lint.base.values import Scalar
 from mlflow_app_lint.reading import problems as parse_rules
 from mlflow_app_lint.reading.composer import ComposedDocument, LimitExceeded, compose_all
+from mlflow_app_lint.reading.decoding import NotText, decode
 from mlflow_app_lint.reading.locator import Locator
 
 YAML_TAG = "tag:yaml.org,2002:"
 SCALAR_TAGS = {YAML_TAG + name for name in ("str", "int", "float", "bool", "null", "timestamp")}
 COLLECTION_TAGS = {YAML_TAG + "map", YAML_TAG + "seq"}
-OTHER_ENCODINGS = (
-    (codecs.BOM_UTF32_LE, "UTF-32"),
-    (codecs.BOM_UTF32_BE, "UTF-32"),
-    (codecs.BOM_UTF16_LE, "UTF-16"),
-    (codecs.BOM_UTF16_BE, "UTF-16"),
-)
-"""Byte-order marks of encodings a Windows editor may save in; UTF-32's first, as UTF-16's LE
-mark begins UTF-32's."""
 
 
 @dataclass(frozen=True)
@@ -61,6 +53,13 @@ class Document:
     it have a parse problem."""
     final: bool = False
     """A syntax error or a cap ended the stream here: no document follows."""
+
+    def exact_where_needed(self) -> Document:
+        """This document, or, when a quick reading found a parse problem in it, the same document
+        read again exactly: the exact reader says what the problem is and where."""
+        if self.part is not None and (self.problems or not self.checkable):
+            return self.part.exact()
+        return self
 
 
 @dataclass(eq=False)
@@ -105,42 +104,20 @@ Reader = Callable[[str, bool], Iterator[Document]]
 
 
 def parse_bytes(data: bytes, is_json: bool, read: Reader | None = None) -> Iterator[Document]:
-    """Decode a file's bytes (UTF-8, with or without a byte-order mark) and parse them (with
-    `read` when given, `parse` otherwise)."""
-    encoding = _other_encoding(data)
-    if encoding is not None:
-        message = f"{encoding} text; save the file as UTF-8"
-        return iter([_not_text(data, 0, message)])
-    if b"\x00" in data:
-        message = "not text: a NUL byte, as in binary data; a request file is UTF-8 text"
-        return iter([_not_text(data, data.index(b"\x00"), message)])
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        byte = data[error.start]
-        message = f"not UTF-8 text: byte 0x{byte:02x} cannot be read; save the file as UTF-8"
-        return iter([_not_text(data, error.start, message)])
+    """Decode a file's bytes (see `decoding`) and parse them (with `read` when given, `parse`
+    otherwise); bytes that are not UTF-8 text give one document with the not-text problem."""
+    text = decode(data)
+    if isinstance(text, NotText):
+        return iter([not_text_document(data, text)])
     return (read or parse)(text, is_json)
 
 
-def _other_encoding(data: bytes) -> str | None:
-    for mark, name in OTHER_ENCODINGS:
-        if data.startswith(mark):
-            return name
-    head = data[:64]
-    # ASCII saved as UTF-16 without a mark: every other byte is zero.
-    if len(head) >= 4 and len(head) % 2 == 0:
-        for zeros, chars in ((head[1::2], head[0::2]), (head[0::2], head[1::2])):
-            if not any(zeros) and all(chars):
-                return "UTF-16 (no byte-order mark)"
-    return None
-
-
-def _not_text(data: bytes, offset: int, message: str) -> Document:
+def not_text_document(data: bytes, problem: NotText) -> Document:
+    """The one document of bytes that are not text: the problem, placed where it is."""
     text = data.decode("utf-8", errors="replace")
-    before = data[:offset].decode("utf-8", errors="replace")
+    before = data[: problem.offset].decode("utf-8", errors="replace")
     line, column = offset_position(before, len(before))
-    issue = Issue(parse_rules.NOT_TEXT, message)
+    issue = Issue(parse_rules.NOT_TEXT, problem.message)
     return _broken(0, Lines(text), LocatedIssue(issue, Span(line, column, line, column + 1)))
 
 
@@ -185,7 +162,7 @@ def _broken(index: int, lines: Sequence[str], problem: LocatedIssue) -> Document
 
 def _empty_file(text: str) -> LocatedIssue:
     what = "is empty" if not text.strip() else "holds only comments"
-    message = f"the file {what}: a request file holds one request, a mapping with at least Name"
+    message = f"the file {what}: a request file holds one request, a mapping of its members"
     return LocatedIssue(Issue(parse_rules.EMPTY_DOCUMENT, message), Span(1, 1, 1, 1))
 
 

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from mlflow_app_lint.base.limits import MAX_VALUES
+from mlflow_app_lint.reading import scalars
 
 MAX_NESTING = 5000
 """Deeper than this, libyaml's recursive composer could overflow the C stack (it does near
@@ -132,27 +133,6 @@ def part_number(parts: list[Bounds], bare: bool, next_part: int, line: int) -> i
     return number
 
 
-NUMBER_START = frozenset("-+0123456789.")
-"""What a YAML 1.2 number or date begins with, in ruamel.yaml's resolver."""
-NON_STRING_WORDS = frozenset(
-    {"true", "True", "TRUE", "false", "False", "FALSE", "null", "Null", "NULL", "~", ""}
-    | {"<<", "=", "!", "&", "*"}
-)
-"""The other plain scalars ruamel.yaml's YAML 1.2 resolver types as no string: booleans, nulls,
-and the merge key `<<` with its `value` and `yaml` oddities. A test checks both sets against the
-resolver, which is otherwise loaded only for a value that begins like a number."""
-
-
-def plain_string(value: str) -> bool:
-    """Whether a plain scalar is a string to the exact reader (not a number, null, a date...)."""
-    if value[:1] not in NUMBER_START:
-        return value not in NON_STRING_WORDS
-    from ruamel.yaml.nodes import ScalarNode
-
-    resolver, _ = _resolver()
-    return resolver.resolve(ScalarNode, value, (True, False)) == resolver.DEFAULT_SCALAR_TAG
-
-
 @functools.cache
 def c_parser() -> type | None:
     """ruamel.yaml.clib's libyaml parser; None on a platform without it (the exact reader then
@@ -166,18 +146,6 @@ def c_parser() -> type | None:
 
 
 @functools.cache
-def _resolver() -> tuple[Any, frozenset[str] | None]:
-    """ruamel's YAML 1.2 resolver, and the characters an implicitly typed plain scalar (a
-    number, a boolean, null...) can start with: resolve() finds any other plain scalar a string
-    only after a search."""
-    from ruamel.yaml.resolver import VersionedResolver
-
-    resolver = VersionedResolver(version=None)
-    implicit_types = resolver.versioned_resolver
-    return resolver, None if None in implicit_types else frozenset(implicit_types)
-
-
-@functools.cache
 def c_composer_class() -> type:
     """libyaml's composer with ruamel's YAML 1.2 resolver: the exact reader's value types
     (only when `c_parser` is not None)."""
@@ -185,7 +153,7 @@ def c_composer_class() -> type:
     from ruamel.yaml.resolver import VersionedResolver
 
     CParser = c_parser()
-    resolver, first_characters = _resolver()
+    resolver, first_characters = scalars.resolver()
 
     class CComposer(CParser, VersionedResolver):
         # No directive reaches this reader (see RISKY_LINE), so the version is always the

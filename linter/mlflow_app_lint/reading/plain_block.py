@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from mlflow_app_lint.reading.libyaml import plain_string
+from mlflow_app_lint.reading.scalars import plain_string
 
 
 class GiveUp(Exception):

@@ -20,10 +20,10 @@ from ruamel.yaml.events import (
     StreamEndEvent,
     StreamStartEvent,
 )
-from ruamel.yaml.nodes import ScalarNode
 
 from mlflow_app_lint.base.limits import MAX_DEPTH, MAX_VALUES
 from mlflow_app_lint.reading.libyaml import Bounds, bare_start, c_composer_class, part_number
+from mlflow_app_lint.reading.scalars import plain_string
 
 
 class _GiveUp(Exception):
@@ -51,8 +51,7 @@ class _Events:
         self.bare = bare
 
     def documents(self) -> list[Any]:
-        get_event, resolve = self.parser.get_event, self.parser.resolve
-        string_tag = self.parser.DEFAULT_SCALAR_TAG
+        get_event = self.parser.get_event
         documents: list[Any] = []
         stack: list[Any] = []  # the collections being read, innermost last
         keys: list[Any] = []  # for each, the key read and awaiting its value (None: none)
@@ -65,9 +64,7 @@ class _Events:
             if kind is ScalarEvent:
                 if event.anchor is not None or event.tag is not None:
                     raise _GiveUp("an anchor or a tag")
-                if event.implicit[0] and resolve(ScalarNode, event.value, event.implicit) is not (
-                    string_tag
-                ):
+                if event.implicit[0] and not plain_string(event.value):
                     raise _GiveUp("a plain scalar that is not a string")
                 value = event.value
             elif kind is MappingStartEvent or kind is SequenceStartEvent:

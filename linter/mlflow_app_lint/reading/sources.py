@@ -46,6 +46,11 @@ class TooLarge:
     size: int | None
 
 
+def is_json_name(name: str) -> bool:
+    """A file of this name is read as JSON (else as YAML)."""
+    return name.lower().endswith(JSON_SUFFIXES)
+
+
 def _never(path: str) -> bool:
     return False
 
@@ -65,12 +70,12 @@ def collect(
         if path == STDIN:
             name = stdin_name or "<stdin>"
             if not (force_exclude and stdin_name and excluded(stdin_name)):
-                yield Source(STDIN, name, name.lower().endswith(JSON_SUFFIXES))
+                yield Source(STDIN, name, is_json_name(name))
         elif os.path.isdir(path):
             yield from _walk(path, excluded)
         elif os.path.isfile(path):
             if not (force_exclude and excluded(path)):
-                yield Source(path, printable(path), path.lower().endswith(JSON_SUFFIXES))
+                yield Source(path, printable(path), is_json_name(path))
         else:
             yield Unreadable(printable(path), _missing_reason(path))
 
@@ -166,13 +171,3 @@ def _missing_reason(path: str) -> str:
     except OSError as error:
         return reason(error, path)
     return "not a regular file or directory"
-
-
-def decoded(data: bytes) -> str | None:
-    """The text of a file's bytes, as the reader (`document.parse_bytes`) decodes it; None when
-    the reader reports them as not text."""
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return None
-    return None if "\x00" in text else text

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Protocol
 from mlflow_app_lint.reporting.options import ReportOptions
 
 if TYPE_CHECKING:
-    from mlflow_app_lint.engine.run import Report
+    from mlflow_app_lint.engine.results import Report
 
 
 class Reporter(Protocol):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 
-from mlflow_app_lint.engine.run import FileFix
+from mlflow_app_lint.engine.results import FileFix
 
 LINE = re.compile(r"[^\n]*\n|[^\n]+\Z")
 """One line with its own line break (CRLF lines keep their CR); only '\\n' ends a line."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from mlflow_app_lint.base.findings import Finding, Severity
-from mlflow_app_lint.engine.run import Report
+from mlflow_app_lint.engine.results import Report
 from mlflow_app_lint.reporting.locations import relative_path
 from mlflow_app_lint.reporting.options import ReportOptions
 

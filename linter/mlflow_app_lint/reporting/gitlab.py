@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from mlflow_app_lint.base.findings import Finding, Severity
-from mlflow_app_lint.engine.run import Report
+from mlflow_app_lint.engine.results import Report
 from mlflow_app_lint.reporting.fingerprints import fingerprints
 from mlflow_app_lint.reporting.locations import relative_path
 from mlflow_app_lint.reporting.options import ReportOptions

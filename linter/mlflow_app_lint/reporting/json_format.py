@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from mlflow_app_lint.base.findings import Finding, Severity
-from mlflow_app_lint.engine.run import Report
+from mlflow_app_lint.engine.results import Report
 from mlflow_app_lint.reporting.options import ReportOptions
 
 FORMAT_VERSION = 1

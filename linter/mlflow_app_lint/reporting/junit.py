@@ -13,8 +13,7 @@ from dataclasses import dataclass
 from xml.etree import ElementTree
 
 from mlflow_app_lint.base.findings import Severity
-from mlflow_app_lint.engine.lint import FileResult
-from mlflow_app_lint.engine.run import Report
+from mlflow_app_lint.engine.results import FileResult, Report
 from mlflow_app_lint.reporting.options import ReportOptions
 from mlflow_app_lint.reporting.text import headline
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from mlflow_app_lint import __version__
 from mlflow_app_lint.base.findings import Finding, Rule, Severity
-from mlflow_app_lint.engine.run import Report
+from mlflow_app_lint.engine.results import Report
 from mlflow_app_lint.policy.catalogue import RULES
 from mlflow_app_lint.reporting.fingerprints import fingerprints
 from mlflow_app_lint.reporting.locations import relative_path, uri_reference

@@ -6,8 +6,7 @@ from dataclasses import dataclass
 
 from mlflow_app_lint.base.findings import Finding, Severity
 from mlflow_app_lint.base.words import plural
-from mlflow_app_lint.engine.lint import FileResult
-from mlflow_app_lint.engine.run import Report
+from mlflow_app_lint.engine.results import FileResult, Report
 from mlflow_app_lint.reporting.excerpt import Excerpt, excerpt
 from mlflow_app_lint.reporting.options import ReportOptions
 

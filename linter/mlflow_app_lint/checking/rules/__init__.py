@@ -1,6 +1,10 @@
-"""The custom rules: what the schema cannot say well. One module per concern, listed explicitly."""
+"""The custom rules: what the schema cannot say well. One module per concern, listed explicitly.
+
+Each module has MEMBERS (the request members it looks at: it runs only for operations that have
+one of them), RULES, REPLACES (schema rule ids it explains better at the same place) and
+check(request), which yields issues.
+"""
 
 from mlflow_app_lint.checking.rules import domain_ids, maintenance_window, tags
 
-CHECKS = (maintenance_window, domain_ids, tags)
-"""Modules with RULES, REPLACES (schema rule ids they explain better) and check(request)."""
+ALL = (maintenance_window, domain_ids, tags)

@@ -40,6 +40,7 @@ DUPLICATE_DOMAIN_ID = Rule(
     bad=REQUEST + "DefaultDomainIdList: [d-abc123, d-abc123]\n",
     good=REQUEST + "DefaultDomainIdList: [d-abc123, d-def456]\n",
 )
+MEMBERS = frozenset({MEMBER})
 RULES = (DOMAIN_ID, DUPLICATE_DOMAIN_ID)
 REPLACES = frozenset({"pattern-mismatch", "too-long"})
 

@@ -31,6 +31,7 @@ RULE = Rule(
     good=REQUEST + "WeeklyMaintenanceWindowStart: Tue:03:30\n",
     fixable=True,
 )
+MEMBERS = frozenset({MEMBER})
 RULES = (RULE,)
 REPLACES = frozenset({"pattern-mismatch", "too-long"})
 

@@ -56,6 +56,7 @@ RESERVED_TAG_KEY = Rule(
     bad=_tags(("AWS:owner", "me")),
     good=_tags(("owner", "me")),
 )
+MEMBERS = frozenset({MEMBER})
 RULES = (TAG_LIMIT, DUPLICATE_TAG_KEY, RESERVED_TAG_KEY)
 REPLACES = frozenset({"too-many-items"})
 
