@@ -97,3 +97,17 @@ def test_no_import_cycle() -> None:
 
     for module in sorted(graph):
         visit(module)
+
+
+def test_every_package_is_installed() -> None:
+    """pyproject.toml lists the packages (schema/ is mapped into the package, which a search
+    for packages would not find): a new subpackage must be listed, or installs lack it."""
+    try:
+        import tomllib
+    except ImportError:  # Python 3.10
+        import tomli as tomllib
+
+    pyproject = tomllib.loads((PACKAGE.parent.parent / "pyproject.toml").read_text("utf-8"))
+    listed = set(pyproject["tool"]["setuptools"]["packages"])
+    on_disk = {_module_name(path) for path in PACKAGE.rglob("__init__.py")} | {f"{NAME}.schema"}
+    assert listed == on_disk

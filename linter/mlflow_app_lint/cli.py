@@ -169,9 +169,8 @@ def check(
     settings = Options(config, show_suppressed, mode, _write_fixed, max_file_size, jobs)
     report = run(paths, stdin_filename, settings)
     if mode is Mode.DIFF:
-        from mlflow_app_lint.reporting import (
-            diffs,  # each command imports what only it needs: `check` starts sooner
-        )
+        # Each command imports what only it needs: `check` starts sooner.
+        from mlflow_app_lint.reporting import diffs
 
         click.echo(diffs.unified(report.fixes), nl=False)
         click.echo(_would_fix(report), err=True)
