@@ -72,8 +72,8 @@ def main() -> None:
         [bench_python, "-m", "compileall", "-q", str(ROOT / "linter"), str(ROOT / "schema")],
         check=True,
     )
-    # Started as the `mlflow-app-lint` console script starts it (not through runpy's `-m`),
-    # from the checkout (the working directory), with the dependencies of the venv.
+    # Started as the `mlflow-app-lint` console script starts it (not through runpy's `-m`), from
+    # the checkout (installed editable), with the dependencies of the venv.
     ours = [str(bench_python), "-c", CONSOLE_SCRIPT, "check", "--max-file-size", "64MiB"]
     if args.jobs:
         ours += ["--jobs", str(args.jobs)]
@@ -171,15 +171,22 @@ def _bench_environment() -> Path:
     if not python.exists():
         print(f"creating {BENCH_VENV} ...", file=sys.stderr)
         venv.create(BENCH_VENV, with_pip=True)
+    # Ours is installed editable: the benchmark always runs this checkout's code.
     missing = subprocess.run(
-        [str(python), "-c", "import check_jsonschema, yaml, mlflow_app_lint.cli"],
+        [
+            str(python),
+            "-c",
+            "import check_jsonschema, yaml, mlflow_app_lint.cli as c, sys; "
+            "sys.exit(not c.__file__.startswith(sys.argv[1]))",
+            str(ROOT / "linter"),
+        ],
         capture_output=True,
         cwd=ROOT,
     )
     if missing.returncode != 0:
         print(f"installing {', '.join(REFERENCE_PACKAGES)} and {ROOT} ...", file=sys.stderr)
         subprocess.run(
-            [str(python), "-m", "pip", "install", "--quiet", *REFERENCE_PACKAGES, str(ROOT)],
+            [str(python), "-m", "pip", "install", "--quiet", *REFERENCE_PACKAGES, "-e", str(ROOT)],
             check=True,
         )
     return python
