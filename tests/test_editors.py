@@ -143,6 +143,8 @@ NOT_PROBED = {
     "alias-bomb": "a bomb needs members the request does not have",
     "too-few-items": "no member of CreateMlflowApp has a minimum item count",
     "too-many-items": "the only maximum (50 tags) is reported as tag-limit",
+    "too-small": "no member of CreateMlflowApp is a number",
+    "too-large": "no member of CreateMlflowApp is a number",
     "internal-error": "a bug in mlflow-app-lint",
     "file-too-large": "a size cap of the CLI's, which reads files unattended",
     "too-deep": "a nesting cap of the CLI's, which reads files unattended",

@@ -19,6 +19,8 @@ WITHOUT_EXAMPLES = {
     "too-few-items": "no list of the request has a minimum above zero",
     "too-many-items": "the one bounded list, Tags, is reported as tag-limit",
     "too-many-values": "its example would hold 100,000 values",
+    "too-small": "no member of CreateMlflowApp is a number (the examples lint as CreateMlflowApp)",
+    "too-large": "no member of CreateMlflowApp is a number (the examples lint as CreateMlflowApp)",
     "file-too-large": "its example would be 16 MiB",
 }
 ENCODINGS = {"not-text": "latin-1"}

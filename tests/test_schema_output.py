@@ -37,3 +37,29 @@ def test_output_into_a_missing_folder_is_a_usage_error(tmp_path: Path) -> None:
     done = write_schema(target)
     assert done.returncode == 2
     assert done.stderr == f"mlflow-app-lint: cannot write {target}: No such file or directory\n"
+
+
+def run_schema(*arguments: str) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, "-m", "mlflow_app_lint", "schema", *arguments]
+    return subprocess.run(command, capture_output=True, text=True, timeout=60)
+
+
+def test_operation_by_api_or_cli_name_prints_its_committed_schema() -> None:
+    committed = (ROOT / "schema" / "update-mlflow-tracking-server.schema.json").read_text("utf-8")
+    for name in ("UpdateMlflowTrackingServer", "update-mlflow-tracking-server"):
+        done = run_schema("--operation", name)
+        assert (done.returncode, done.stdout, done.stderr) == (0, committed, "")
+
+
+def test_an_unknown_operation_is_a_usage_error_with_a_suggestion() -> None:
+    done = run_schema("--operation", "update-mlflow-ap")
+    assert done.returncode == 2
+    assert done.stderr == (
+        "mlflow-app-lint: unknown operation 'update-mlflow-ap' "
+        "(did you mean 'update-mlflow-app'?)\n"
+    )
+
+
+def test_check_covers_every_operation() -> None:
+    done = run_schema("--check")
+    assert (done.returncode, done.stdout) == (0, "the 14 schemas in schema/ are up to date.\n")

@@ -1,5 +1,6 @@
-"""The JSON Schema generated from the API reference pages, checked against the pages, against
-botocore's model of the same API, against ECMAScript (node) and against its own hints."""
+"""The JSON Schemas generated from AWS's service model (the committed extract of botocore's) and
+from the API reference pages, checked against botocore's model, against each other, against
+ECMAScript (node) and against their own hints."""
 
 from __future__ import annotations
 
@@ -12,19 +13,27 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import botocore
 import botocore.session
 import pytest
 import regex
+from botocore import xform_name
 from jsonschema import Draft7Validator, FormatChecker, ValidationError, validators
 from jsonschema.exceptions import SchemaError
 
 from mlflow_app_lint import schemagen
+from mlflow_app_lint.operations import NAMES, command_name
+from mlflow_app_lint.schemagen import extract, model, pages
+from mlflow_app_lint.schemagen.writer import anchored_pattern
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schema"
 OPERATION_TEXT = (SCHEMA_DIR / "CreateMlflowApp.txt").read_text(encoding="utf-8")
 TAG_TEXT = (SCHEMA_DIR / "Tag.txt").read_text(encoding="utf-8")
 HINTS = schemagen.Hints.from_json(json.loads((SCHEMA_DIR / "hints.json").read_text()))
 SNIPPET_PLACEHOLDER = re.compile(r"\$\{\d+:([^}]*)\}")
+BOTOCORE_MODEL = botocore.session.get_session().get_service_model("sagemaker")
+FAMILY = sorted(name for name in BOTOCORE_MODEL.operation_names if "Mlflow" in name)
+ALL_SCHEMAS = schemagen.generate_all()
 
 
 @pytest.fixture(scope="module")
@@ -39,7 +48,7 @@ def edited(text: str, old: str, new: str) -> str:
 
 
 def build(operation_text: str = OPERATION_TEXT, tag_text: str = TAG_TEXT) -> dict[str, Any]:
-    return schemagen.build_schema(operation_text, {"Tag": tag_text})
+    return schemagen.generate_from_pages(operation_text, {"Tag": tag_text})
 
 
 def unwrapped(pattern: str) -> str:
@@ -62,14 +71,44 @@ def all_patterns(schema: dict[str, Any]) -> list[str]:
     return sorted({sub["pattern"] for sub in subschemas(schema) if "pattern" in sub})
 
 
-# --- 1. the committed file ---------------------------------------------------------------------
+# --- 1. the committed files --------------------------------------------------------------------
 
 
-def test_committed_schema_is_generated_from_the_current_documents() -> None:
-    assert schemagen.read_committed() == schemagen.render(schemagen.generate()), (
-        f"{schemagen.committed_schema_path()} is stale: "
-        "run `mlflow-app-lint schema --output schema/create-mlflow-app.schema.json`"
+def test_the_family_is_the_fourteen_mlflow_operations_of_the_pinned_botocore() -> None:
+    assert botocore.__version__ == "1.44.8"
+    assert len(FAMILY) == 14
+    assert schemagen.operations() == FAMILY
+    assert sorted(NAMES) == sorted(FAMILY)  # the linter's operations are the model's
+    assert sorted(ALL_SCHEMAS) == sorted(f"{xform_name(name, '-')}.schema.json" for name in FAMILY)
+
+
+def test_committed_model_extract_is_current_with_the_pinned_botocore() -> None:
+    committed = (SCHEMA_DIR / schemagen.MODEL_FILE_NAME).read_text(encoding="utf-8")
+    assert committed == extract.render(extract.installed_extract()), (
+        "schema/sagemaker-mlflow.model.json is stale: run "
+        "`python -m mlflow_app_lint.schemagen.extract`"
     )
+    assert schemagen.model_revision(schemagen.load_model()) == "2017-07-24 (botocore 1.44.8)"
+
+
+def test_the_extract_holds_only_what_the_inputs_use() -> None:
+    extracted = schemagen.load_model()
+    inputs = [operation["input"]["shape"] for operation in extracted["operations"].values()]
+    assert sorted(extracted["shapes"]) == extract.shapes_used(extracted["shapes"], inputs)
+    assert "CreateMlflowAppResponse" not in extracted["shapes"]
+
+
+def test_committed_schemas_are_generated_from_the_current_model() -> None:
+    assert schemagen.stale_files() == [], "run `mlflow-app-lint schema --regenerate`"
+
+
+def test_a_stale_schema_is_noticed() -> None:
+    changed = copy.deepcopy(schemagen.load_model())
+    changed["shapes"]["ExpiresInSeconds"]["max"] = 600
+    assert schemagen.stale_files(changed) == [
+        "create-presigned-mlflow-app-url.schema.json",
+        "create-presigned-mlflow-tracking-server-url.schema.json",
+    ]
 
 
 def test_render_is_deterministic_json_with_a_final_newline(schema: dict[str, Any]) -> None:
@@ -92,6 +131,16 @@ def botocore_facts(shape: Any) -> Any:
             "maxItems": shape.metadata.get("max"),
             "items": botocore_facts(shape.member),
         }
+    if shape.type_name in ("integer", "long"):
+        return {
+            "type": "integer",
+            "minimum": shape.metadata.get("min"),
+            "maximum": shape.metadata.get("max"),
+        }
+    if shape.type_name == "boolean":
+        return {"type": "boolean"}
+    if shape.type_name == "timestamp":
+        return {"type": ["string", "number"]}
     assert shape.type_name == "string", f"{shape.name}: no comparison for {shape.type_name}"
     return {
         "type": "string",
@@ -112,6 +161,10 @@ def schema_facts(prop: dict[str, Any]) -> Any:
             "maxItems": prop.get("maxItems"),
             "items": schema_facts(prop["items"]),
         }
+    if prop["type"] == "integer":
+        return {"type": "integer", "minimum": prop.get("minimum"), "maximum": prop.get("maximum")}
+    if prop["type"] in ("boolean", ["string", "number"]):
+        return {"type": prop["type"]}
     return {
         "type": prop["type"],
         "minLength": prop.get("minLength"),
@@ -135,20 +188,55 @@ def disagreements(object_schema: dict[str, Any], shape: Any) -> dict[str, Any]:
     return found
 
 
+def structures(shape: Any) -> Iterator[Any]:
+    """The structures a shape is made of, itself included."""
+    if shape.type_name == "structure":
+        yield shape
+        for member in shape.members.values():
+            yield from structures(member)
+    elif shape.type_name == "list":
+        yield from structures(shape.member)
+
+
 @pytest.fixture(scope="module")
 def request_shape() -> Any:
-    model = botocore.session.get_session().get_service_model("sagemaker")
-    return model.operation_model("CreateMlflowApp").input_shape
+    return BOTOCORE_MODEL.operation_model("CreateMlflowApp").input_shape
 
 
-def test_request_agrees_with_botocore(schema: dict[str, Any], request_shape: Any) -> None:
-    assert disagreements(schema, request_shape) == {}
+@pytest.mark.parametrize("operation", FAMILY)
+def test_every_schema_agrees_with_botocore(operation: str) -> None:
+    schema = ALL_SCHEMAS[f"{xform_name(operation, '-')}.schema.json"]
+    request = BOTOCORE_MODEL.operation_model(operation).input_shape
+    assert schema["title"] == f"{operation} request"
+    assert disagreements(schema, request) == {}
+    types = {shape.name: shape for shape in list(structures(request))[1:]}
+    assert set(schema.get("definitions", {})) == set(types)
+    for name, shape in types.items():
+        assert disagreements(schema["definitions"][name], shape) == {}, name
 
 
-def test_tag_agrees_with_botocore(schema: dict[str, Any], request_shape: Any) -> None:
-    tag_shape = request_shape.members["Tags"].member
-    assert set(schema["definitions"]) == {tag_shape.name}
-    assert disagreements(schema["definitions"]["Tag"], tag_shape) == {}
+def test_the_family_brings_booleans_integers_and_timestamps() -> None:
+    kinds = {
+        json.dumps(sub["type"])
+        for schema in ALL_SCHEMAS.values()
+        for sub in subschemas(schema)
+        if "type" in sub
+    }
+    assert kinds == {
+        '"object"',
+        '"string"',
+        '"array"',
+        '"boolean"',
+        '"integer"',
+        '["string", "number"]',
+    }
+    presigned = ALL_SCHEMAS["create-presigned-mlflow-app-url.schema.json"]["properties"]
+    assert (presigned["ExpiresInSeconds"]["minimum"], presigned["ExpiresInSeconds"]["maximum"]) == (
+        5,
+        300,
+    )
+    listing = ALL_SCHEMAS["list-mlflow-apps.schema.json"]["properties"]
+    assert (listing["MaxResults"]["minimum"], listing["MaxResults"]["maximum"]) == (1, 100)
 
 
 def test_botocore_comparison_notices_a_difference(
@@ -158,6 +246,55 @@ def test_botocore_comparison_notices_a_difference(
     changed["properties"]["Name"]["maxLength"] = 255
     changed["required"].remove("RoleArn")
     assert set(disagreements(changed, request_shape)) == {"Name", "required"}
+
+
+def test_botocore_comparison_notices_a_changed_integer_bound() -> None:
+    schema = copy.deepcopy(ALL_SCHEMAS["list-mlflow-apps.schema.json"])
+    schema["properties"]["MaxResults"]["maximum"] = 1000
+    request = BOTOCORE_MODEL.operation_model("ListMlflowApps").input_shape
+    assert set(disagreements(schema, request)) == {"MaxResults"}
+
+
+# --- 2b. the pages and the model ---------------------------------------------------------------
+
+DESCRIPTIVE = ("description", "markdownDescription")
+
+
+def without_descriptions(node: Any) -> Any:
+    if isinstance(node, dict):
+        return {k: without_descriptions(v) for k, v in node.items() if k not in DESCRIPTIVE}
+    if isinstance(node, list):
+        return [without_descriptions(value) for value in node]
+    return node
+
+
+def test_pages_and_model_make_the_same_schema_but_for_the_members_the_pages_lack() -> None:
+    operation_text, type_texts = schemagen.committed_pages()
+    from_pages = schemagen.generate_from_pages(operation_text, type_texts, HINTS)
+    from_model = schemagen.generate("CreateMlflowApp")
+    lacking = sorted(set(from_model["properties"]) - set(from_pages["properties"]))
+    assert lacking == ["KmsKeyId"]
+    assert set(from_pages["properties"]) <= set(from_model["properties"])
+    for name in lacking:
+        del from_model["properties"][name]
+    assert without_descriptions(from_pages) == without_descriptions(from_model)
+
+
+def test_the_page_comparison_notices_a_changed_constraint() -> None:
+    operation_text, type_texts = schemagen.committed_pages()
+    changed = edited(operation_text, "Maximum length of 256.", "Maximum length of 200.")
+    from_pages = schemagen.generate_from_pages(changed, type_texts, HINTS)
+    from_model = schemagen.generate("CreateMlflowApp")
+    del from_model["properties"]["KmsKeyId"]
+    assert without_descriptions(from_pages) != without_descriptions(from_model)
+
+
+def test_the_pages_are_read_only_as_the_operation_refers_to_them() -> None:
+    operation_text, type_texts = schemagen.committed_pages()
+    unrelated = {"Unrelated": "not a page at all"}
+    assert schemagen.generate_from_pages(
+        operation_text, {**type_texts, **unrelated}
+    ) == schemagen.generate_from_pages(operation_text, type_texts)
 
 
 # --- 3. the generator follows the document ------------------------------------------------------
@@ -235,16 +372,16 @@ def test_a_changed_data_type_page_is_followed() -> None:
 
 def test_a_referenced_data_type_without_its_page_is_an_error() -> None:
     with pytest.raises(ValueError, match="Tag"):
-        schemagen.build_schema(OPERATION_TEXT, {})
+        schemagen.generate_from_pages(OPERATION_TEXT, {})
 
 
 def test_an_unsupported_type_is_an_error() -> None:
     text = edited(
         OPERATION_TEXT,
         "default for the entire account.\nType: String",
-        "default for the entire account.\nType: Timestamp",
+        "default for the entire account.\nType: Map",
     )
-    with pytest.raises(ValueError, match="AccountDefaultStatus: unsupported type 'Timestamp'"):
+    with pytest.raises(ValueError, match="AccountDefaultStatus: unsupported type 'Map'"):
         build(text)
 
 
@@ -289,9 +426,9 @@ def run_node(cases: list[tuple[str, str | None]]) -> list[bool | str]:
     return json.loads(result.stdout)
 
 
-def test_every_pattern_compiles_in_ecmascript_unicode_mode(schema: dict[str, Any]) -> None:
-    patterns = all_patterns(schema)
-    assert len(patterns) == 6
+def test_every_pattern_compiles_in_ecmascript_unicode_mode() -> None:
+    patterns = sorted({p for schema in ALL_SCHEMAS.values() for p in all_patterns(schema)})
+    assert len(patterns) == 11
     outcomes = run_node([(pattern, None) for pattern in patterns])
     assert dict(zip(patterns, outcomes, strict=True)) == dict.fromkeys(patterns, True)
 
@@ -307,9 +444,10 @@ def test_ecmascript_applies_the_patterns_to_whole_values(schema: dict[str, Any])
     assert run_node([(pattern, value) for value in values]) == [True, False, False, False, False]
 
 
-def test_every_pattern_compiles_with_python_regex(schema: dict[str, Any]) -> None:
-    for pattern in all_patterns(schema):
-        regex.compile(pattern)
+def test_every_pattern_compiles_with_python_regex() -> None:
+    for schema in ALL_SCHEMAS.values():
+        for pattern in all_patterns(schema):
+            regex.compile(pattern)
 
 
 @pytest.mark.parametrize(
@@ -323,7 +461,7 @@ def test_every_pattern_compiles_with_python_regex(schema: dict[str, Any]) -> Non
     ],
 )
 def test_anchored_pattern(document_pattern: str, expected: str) -> None:
-    assert schemagen.anchored_pattern(document_pattern) == expected
+    assert anchored_pattern(document_pattern) == expected
 
 
 # --- 5. hints: examples, snippets, messages -------------------------------------------------------
@@ -348,9 +486,18 @@ def example_problems(schema: dict[str, Any]) -> list[str]:
     ]
 
 
-def test_every_example_is_valid_against_its_property(schema: dict[str, Any]) -> None:
-    assert sum(len(sub.get("examples", [])) for sub in subschemas(schema)) >= 8
-    assert example_problems(schema) == []
+@pytest.mark.parametrize("file_name", sorted(ALL_SCHEMAS))
+def test_every_example_is_valid_against_its_property(file_name: str) -> None:
+    assert example_problems(ALL_SCHEMAS[file_name]) == []
+
+
+def test_examples_reach_every_schema_with_their_members() -> None:
+    counts = {
+        name: sum(len(sub.get("examples", [])) for sub in subschemas(schema))
+        for name, schema in ALL_SCHEMAS.items()
+    }
+    assert counts["create-mlflow-app.schema.json"] >= 8
+    assert counts["create-mlflow-tracking-server.schema.json"] >= 4  # the shared Tag and ARNs
 
 
 def test_an_invalid_example_is_noticed(schema: dict[str, Any]) -> None:
@@ -359,9 +506,10 @@ def test_an_invalid_example_is_noticed(schema: dict[str, Any]) -> None:
     assert len(example_problems(changed)) == 1
 
 
-def test_string_examples_match_their_pattern_in_ecmascript(schema: dict[str, Any]) -> None:
+def test_string_examples_match_their_pattern_in_ecmascript() -> None:
     cases = [
         (sub["pattern"], example)
+        for schema in ALL_SCHEMAS.values()
         for sub in subschemas(schema)
         if "pattern" in sub
         for example in sub.get("examples", [])
@@ -389,10 +537,12 @@ def test_pattern_error_messages_follow_the_document_pattern() -> None:
     name_pattern = "[a-zA-Z0-9](-*[a-zA-Z0-9]){0,255}"
     assert (
         "patternErrorMessage"
-        in schemagen.build_schema(OPERATION_TEXT, {"Tag": TAG_TEXT}, HINTS)["properties"]["Name"]
+        in schemagen.generate_from_pages(OPERATION_TEXT, {"Tag": TAG_TEXT}, HINTS)["properties"][
+            "Name"
+        ]
     )
     text = edited(OPERATION_TEXT, name_pattern, "[a-z0-9](-*[a-z0-9]){0,255}")
-    changed = schemagen.build_schema(text, {"Tag": TAG_TEXT}, HINTS)["properties"]["Name"]
+    changed = schemagen.generate_from_pages(text, {"Tag": TAG_TEXT}, HINTS)["properties"]["Name"]
     assert "patternErrorMessage" not in changed
 
 
@@ -406,19 +556,27 @@ def test_wrong_document_example_gets_a_note() -> None:
 def test_examples_for_a_member_the_document_lacks_are_an_error() -> None:
     hints = schemagen.Hints(examples={"CreateMlflowApp": {"NameTypo": ["x"]}})
     with pytest.raises(ValueError, match=r"CreateMlflowApp\.NameTypo"):
-        schemagen.build_schema(OPERATION_TEXT, {"Tag": TAG_TEXT}, hints)
+        schemagen.generate_from_pages(OPERATION_TEXT, {"Tag": TAG_TEXT}, hints)
 
 
-def test_examples_for_a_page_the_schema_lacks_are_an_error() -> None:
+def test_examples_for_a_type_no_operation_has_are_an_error() -> None:
     hints = schemagen.Hints(examples={"Filter": {"Name": ["x"]}})
     with pytest.raises(ValueError, match="Filter"):
-        schemagen.build_schema(OPERATION_TEXT, {"Tag": TAG_TEXT}, hints)
+        schemagen.generate_all(hints=hints)
+
+
+def test_snippets_for_an_operation_the_model_lacks_are_an_error() -> None:
+    hints = schemagen.Hints(default_snippets={"CreateMlflowAppp": [{"label": "x", "body": {}}]})
+    with pytest.raises(ValueError, match="CreateMlflowAppp"):
+        schemagen.generate_all(hints=hints)
 
 
 def test_a_snippet_setting_a_member_the_document_lacks_is_an_error() -> None:
-    hints = schemagen.Hints(default_snippets=[{"label": "x", "body": {"Nmae": "x"}}])
+    hints = schemagen.Hints(
+        default_snippets={"CreateMlflowApp": [{"label": "x", "body": {"Nmae": "x"}}]}
+    )
     with pytest.raises(ValueError, match="Nmae"):
-        schemagen.build_schema(OPERATION_TEXT, {"Tag": TAG_TEXT}, hints)
+        schemagen.generate_from_pages(OPERATION_TEXT, {"Tag": TAG_TEXT}, hints)
 
 
 def test_unknown_hint_keys_are_an_error() -> None:
@@ -437,7 +595,9 @@ def check_draft_07(schema: dict[str, Any]) -> None:
     Draft7Validator.check_schema(schema, format_checker=format_checker)
 
 
-def test_schema_is_valid_draft_07(schema: dict[str, Any]) -> None:
+@pytest.mark.parametrize("file_name", sorted(ALL_SCHEMAS))
+def test_schema_is_valid_draft_07(file_name: str) -> None:
+    schema = ALL_SCHEMAS[file_name]
     check_draft_07(schema)
     assert schema["$schema"] == "http://json-schema.org/draft-07/schema#"
     assert "$id" not in json.dumps(schema)
@@ -459,6 +619,7 @@ def test_root_layout(schema: dict[str, Any]) -> None:
         "AccountDefaultStatus",
         "ArtifactStoreUri",
         "DefaultDomainIdList",
+        "KmsKeyId",
         "ModelRegistrationMode",
         "Name",
         "RoleArn",
@@ -477,27 +638,27 @@ def test_root_layout(schema: dict[str, Any]) -> None:
 
 
 def test_required_glued_to_a_pattern_is_split_off() -> None:
-    assert schemagen.unglue("d-(-*[a-z0-9]){1,61}Required: No") == [
+    assert pages.unglue("d-(-*[a-z0-9]){1,61}Required: No") == [
         "d-(-*[a-z0-9]){1,61}",
         "Required: No",
     ]
 
 
 def test_valid_values_joined_with_bars_and_glued_to_required() -> None:
-    lines = schemagen.page_lines(
+    lines = pages.page_lines(
         "Whether it is on.\nType: String\nValid Values:\nON | OFF | AUTORequired: No"
     )
-    member = schemagen.parse_member("Mode", lines)
+    member = pages.parse_member("Mode", lines)
     assert member.enum == ("ON", "OFF", "AUTO")
     assert member.required is False
 
 
 def test_type_run_into_a_sentence() -> None:
-    lines = schemagen.page_lines(
+    lines = pages.page_lines(
         "Set this value to\nAutoOn. If not set,Thingdefaults toAutoModeOff.Type: String\n"
         "Required: Yes"
     )
-    member = schemagen.parse_member("Mode", lines)
+    member = pages.parse_member("Mode", lines)
     assert member.type == "String"
     assert member.required is True
     assert member.description == (
@@ -506,7 +667,7 @@ def test_type_run_into_a_sentence() -> None:
 
 
 def test_glued_type_and_required_on_one_line() -> None:
-    assert schemagen.unglue("Some prose.Type: StringRequired: Yes") == [
+    assert pages.unglue("Some prose.Type: StringRequired: Yes") == [
         "Some prose.",
         "Type: String",
         "Required: Yes",
@@ -514,30 +675,30 @@ def test_glued_type_and_required_on_one_line() -> None:
 
 
 def test_pattern_is_taken_verbatim() -> None:
-    lines = schemagen.page_lines("x\nType: String\nPattern:\narn:aws[a-z\\-]*:\\d{12}Required: Yes")
-    assert schemagen.parse_member("Arn", lines).pattern == "arn:aws[a-z\\-]*:\\d{12}"
+    lines = pages.page_lines("x\nType: String\nPattern:\narn:aws[a-z\\-]*:\\d{12}Required: Yes")
+    assert pages.parse_member("Arn", lines).pattern == "arn:aws[a-z\\-]*:\\d{12}"
 
 
 def test_bounds_with_only_a_maximum() -> None:
-    lines = schemagen.page_lines("x\nType: String\nLength Constraints: Maximum length of 9.")
-    member = schemagen.parse_member("Short", lines)
+    lines = pages.page_lines("x\nType: String\nLength Constraints: Maximum length of 9.")
+    member = pages.parse_member("Short", lines)
     assert (member.min_length, member.max_length) == (None, 9)
 
 
 def test_unreadable_bounds_are_an_error() -> None:
-    lines = schemagen.page_lines("x\nType: String\nLength Constraints: Fixed length of 9.")
+    lines = pages.page_lines("x\nType: String\nLength Constraints: Fixed length of 9.")
     with pytest.raises(ValueError, match="Short: cannot read the bounds"):
-        schemagen.parse_member("Short", lines)
+        pages.parse_member("Short", lines)
 
 
 def test_whole_operation_page() -> None:
-    page = schemagen.parse_operation_page(OPERATION_TEXT)
+    page = pages.parse_operation_page(OPERATION_TEXT)
     assert page.name == "CreateMlflowApp"
     assert page.summary.startswith("Creates an MLflow Tracking Server")
     assert [member.name for member in page.response] == ["Arn"]
     assert page.response[0].max_length == 128
     assert page.errors == (
-        schemagen.ApiError(
+        pages.ApiError(
             name="ResourceLimitExceeded",
             description=(
                 "You have exceeded an SageMaker resource limit. "
@@ -551,9 +712,57 @@ def test_whole_operation_page() -> None:
 
 
 def test_data_type_page() -> None:
-    page = schemagen.parse_data_type_page(TAG_TEXT)
+    page = pages.parse_data_type_page(TAG_TEXT)
     assert page.name == "Tag"
     assert [(m.name, m.min_length, m.max_length, m.required) for m in page.members] == [
         ("Key", 1, 128, True),
         ("Value", 0, 256, True),
     ]
+
+
+# --- 8. the model front end ----------------------------------------------------------------------
+
+
+def test_documentation_html_becomes_plain_text() -> None:
+    html = (
+        '<p>Set <code>Mode</code> to <code>"On"</code>. See <a href="https://x.test/a">the'
+        " guide</a>.</p> <p>Choose:</p><ul><li><p>one</p></li><li><p>two &amp; three</p></li></ul>"
+    )
+    assert model.html_to_text(html) == (
+        'Set Mode to "On". See the guide (https://x.test/a).\n\nChoose:\n- one\n- two & three'
+    )
+
+
+def test_member_documentation_wins_over_the_shape_documentation() -> None:
+    properties = schemagen.generate("CreateMlflowApp")["properties"]
+    assert properties["RoleArn"]["description"].endswith("the AmazonS3FullAccess permission.")
+
+
+def test_an_unsupported_shape_type_is_an_error() -> None:
+    changed = copy.deepcopy(schemagen.load_model())
+    changed["shapes"]["ExpiresInSeconds"]["type"] = "blob"
+    with pytest.raises(ValueError, match="ExpiresInSeconds: unsupported shape type 'blob'"):
+        schemagen.generate("CreatePresignedMlflowAppUrl", changed)
+
+
+def test_integer_bounds_come_from_the_model() -> None:
+    changed = copy.deepcopy(schemagen.load_model())
+    changed["shapes"]["MaxResults"]["max"] = 500
+    prop = schemagen.generate("ListMlflowTrackingServers", changed)["properties"]["MaxResults"]
+    assert (prop["type"], prop["minimum"], prop["maximum"]) == ("integer", 1, 500)
+    assert prop["markdownDescription"].endswith("A whole number from 1 to 500.")
+
+
+@pytest.mark.parametrize("operation", FAMILY)
+def test_command_names_are_the_aws_cli_names(operation: str) -> None:
+    assert command_name(operation) == xform_name(operation, "-")
+    assert schemagen.resolve_operation(xform_name(operation, "-")) == operation
+
+
+def test_a_page_valid_range_becomes_integer_bounds() -> None:
+    lines = pages.page_lines(
+        "How many.\nType: Integer\nValid Range: Minimum value of 1. Maximum value of 100.\n"
+        "Required: No"
+    )
+    member = pages.parse_member("MaxResults", lines)
+    assert (member.type, member.min_value, member.max_value) == ("Integer", 1, 100)

@@ -268,25 +268,37 @@ def rule(rule_id: str) -> None:
 
 
 @main.command()
-@click.option("--check", "check_only", is_flag=True, help="Exit 1 if the shipped schema is stale.")
+@click.option(
+    "--operation",
+    metavar="NAME",
+    default="CreateMlflowApp",
+    show_default=True,
+    help="The operation, by API name (UpdateMlflowApp) or AWS CLI name (update-mlflow-app).",
+)
+@click.option("--check", "check_only", is_flag=True, help="Exit 1 if a shipped schema is stale.")
+@click.option(
+    "--regenerate", is_flag=True, help="Rewrite every operation's schema in the schema/ folder."
+)
 @click.option(
     "--output", type=click.Path(dir_okay=False), help="Write the schema to this file, not stdout."
 )
-def schema(check_only: bool, output: str | None) -> None:
-    """Print the JSON Schema generated from the API reference documents."""
+def schema(operation: str, check_only: bool, regenerate: bool, output: str | None) -> None:
+    """Print the JSON Schema of an operation's request, generated from AWS's service model."""
     from mlflow_app_lint import schemagen
 
-    generated = schemagen.render(schemagen.generate())
-    if check_only:
-        if generated != schemagen.read_committed():
-            click.echo(
-                f"schema/{schemagen.SCHEMA_FILE_NAME} is stale: regenerate it with "
-                f"'mlflow-app-lint schema --output schema/{schemagen.SCHEMA_FILE_NAME}'",
-                err=True,
-            )
-            sys.exit(EXIT_FINDINGS)
-        click.echo(f"schema/{schemagen.SCHEMA_FILE_NAME} is up to date.")
-    elif output:
+    if check_only or regenerate:
+        _check_or_regenerate_schemas(regenerate)
+        return
+    try:
+        chosen = schemagen.resolve_operation(operation)
+    except ValueError:
+        names = schemagen.operations()
+        suggestion = closest(operation, [*names, *map(schemagen.command_name, names)])
+        hint = f" (did you mean '{suggestion}'?)" if suggestion else ""
+        click.echo(f"mlflow-app-lint: unknown operation '{operation}'{hint}", err=True)
+        sys.exit(EXIT_USAGE)
+    generated = schemagen.render(schemagen.generate(chosen))
+    if output:
         try:
             write_atomically(output, generated.encode("utf-8"))
         except OSError as error:
@@ -294,3 +306,24 @@ def schema(check_only: bool, output: str | None) -> None:
             sys.exit(EXIT_USAGE)
     else:
         click.echo(generated, nl=False)
+
+
+def _check_or_regenerate_schemas(regenerate: bool) -> None:
+    from mlflow_app_lint import schemagen
+
+    stale = schemagen.stale_files()
+    if regenerate:
+        folder = schemagen.committed_schema_path().parent
+        for name, generated in schemagen.generate_all().items():
+            if name in stale:
+                write_atomically(str(folder / name), schemagen.render(generated).encode("utf-8"))
+                click.echo(f"wrote schema/{name}")
+        return
+    for name in stale:
+        click.echo(
+            f"schema/{name} is stale: regenerate it with 'mlflow-app-lint schema --regenerate'",
+            err=True,
+        )
+    if stale:
+        sys.exit(EXIT_FINDINGS)
+    click.echo(f"the {len(schemagen.operations())} schemas in schema/ are up to date.")

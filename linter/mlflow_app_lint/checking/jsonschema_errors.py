@@ -16,6 +16,7 @@ from referencing.exceptions import NoSuchResource
 
 from mlflow_app_lint.base.values import Scalar
 from mlflow_app_lint.checking.patterns import matches
+from mlflow_app_lint.checking.validity import is_integer, is_number, numeric_value
 
 
 def validator_for(schema: dict[str, Any]) -> Draft7Validator:
@@ -85,23 +86,32 @@ def _pattern_keyword(validator, pattern: str, instance: Any, schema: dict) -> It
         yield ValidationError(f"{instance!r} does not match {pattern!r}")
 
 
-def _is_integer(checker, instance: Any) -> bool:
-    if isinstance(instance, Scalar):
-        return instance.kind == "integer"
-    return Draft7Validator.TYPE_CHECKER.is_type(instance, "integer")
+def _minimum_keyword(validator, minimum: Any, instance: Any, schema: dict) -> Iterator:
+    if validator.is_type(instance, "number") and numeric_value(instance) < minimum:
+        yield ValidationError(f"{_written(instance)} is less than the minimum of {minimum}")
 
 
-def _is_number(checker, instance: Any) -> bool:
-    if isinstance(instance, Scalar):
-        return instance.kind in ("integer", "number")
-    return Draft7Validator.TYPE_CHECKER.is_type(instance, "number")
+def _maximum_keyword(validator, maximum: Any, instance: Any, schema: dict) -> Iterator:
+    if validator.is_type(instance, "number") and numeric_value(instance) > maximum:
+        yield ValidationError(f"{_written(instance)} is greater than the maximum of {maximum}")
+
+
+def _written(instance: Any) -> str:
+    return instance.text if isinstance(instance, Scalar) else repr(instance)
 
 
 _Validator = validators.extend(
     Draft7Validator,
-    validators={"pattern": _pattern_keyword},
+    validators={
+        "pattern": _pattern_keyword,
+        "minimum": _minimum_keyword,
+        "maximum": _maximum_keyword,
+    },
     type_checker=Draft7Validator.TYPE_CHECKER.redefine_many(
-        {"integer": _is_integer, "number": _is_number}
+        {
+            "integer": lambda checker, instance: is_integer(instance),
+            "number": lambda checker, instance: is_number(instance),
+        }
     ),
 )
 

@@ -115,6 +115,22 @@ TOO_MANY_ITEMS = Rule(
     "CreateMlflowApp, Tags, is reported as tag-limit, so this rule has no example; it guards a "
     "future revision.",
 )
+TOO_SMALL = Rule(
+    "too-small",
+    Severity.ERROR,
+    "A number below the member's minimum.",
+    "Some integer members of the MLflow operations have a range: ExpiresInSeconds 5-300, "
+    "MaxResults 1-100, SessionExpirationDurationInSeconds 1800-43200. AWS rejects a smaller "
+    "value. No member of CreateMlflowApp is a number, so this rule has no example here.",
+)
+TOO_LARGE = Rule(
+    "too-large",
+    Severity.ERROR,
+    "A number above the member's maximum.",
+    "Some integer members of the MLflow operations have a range: ExpiresInSeconds 5-300, "
+    "MaxResults 1-100, SessionExpirationDurationInSeconds 1800-43200. AWS rejects a larger "
+    "value. No member of CreateMlflowApp is a number, so this rule has no example here.",
+)
 ALL = (
     INVALID_TYPE,
     MISSING_REQUIRED,
@@ -126,6 +142,8 @@ ALL = (
     TOO_LONG,
     TOO_FEW_ITEMS,
     TOO_MANY_ITEMS,
+    TOO_SMALL,
+    TOO_LARGE,
 )
 
 TYPE_WORDS = {
@@ -359,6 +377,15 @@ def _items(rule: Rule, relation: str) -> Callable[[ValidationError, Path], Itera
     return explain
 
 
+def _bound(rule: Rule, relation: str) -> Callable[[ValidationError, Path], Iterator[Issue]]:
+    def explain(error: ValidationError, path: Path) -> Iterator[Issue]:
+        written = _text(error.instance)
+        message = f"{name_of(path)} is {written}; {relation} {error.validator_value} allowed"
+        yield Issue(rule, message, path)
+
+    return explain
+
+
 _EXPLAINERS: dict[str, Callable[[ValidationError, Path], Iterator[Issue]]] = {
     "type": _type,
     "required": _required,
@@ -369,4 +396,6 @@ _EXPLAINERS: dict[str, Callable[[ValidationError, Path], Iterator[Issue]]] = {
     "maxLength": _length(TOO_LONG, "at most"),
     "minItems": _items(TOO_FEW_ITEMS, "at least"),
     "maxItems": _items(TOO_MANY_ITEMS, "at most"),
+    "minimum": _bound(TOO_SMALL, "at least"),
+    "maximum": _bound(TOO_LARGE, "at most"),
 }

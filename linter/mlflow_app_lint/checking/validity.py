@@ -13,6 +13,8 @@ import operator
 from collections.abc import Callable
 from typing import Any
 
+from mlflow_app_lint.base.values import Scalar
+
 Check = Callable[[Any], bool]
 
 ANNOTATIONS = frozenset(
@@ -33,15 +35,34 @@ ANNOTATIONS = frozenset(
 """Keywords that never make a value invalid."""
 
 
+def is_integer(instance: Any) -> bool:
+    """An integer as written (YAML and JSON numbers are `Scalar`s); a boolean is none."""
+    if isinstance(instance, Scalar):
+        return instance.kind == "integer"
+    return isinstance(instance, int) and not isinstance(instance, bool)
+
+
+def is_number(instance: Any) -> bool:
+    if isinstance(instance, Scalar):
+        return instance.kind in ("integer", "number")
+    return isinstance(instance, int | float) and not isinstance(instance, bool)
+
+
 BASIC_TYPES: dict[str, Callable[[Any], bool]] = {
     "string": lambda instance: isinstance(instance, str),
     "object": lambda instance: isinstance(instance, dict),
     "array": lambda instance: isinstance(instance, list),
     "boolean": lambda instance: isinstance(instance, bool),
     "null": lambda instance: instance is None,
+    "integer": is_integer,
+    "number": is_number,
 }
-"""Draft 7's own tests for these types (jsonschema's _types.py), without importing jsonschema.
-Numbers are left out: YAML and JSON numbers are `Scalar`s, which only the validator knows."""
+"""Draft 7's tests for these types (jsonschema's _types.py), without importing jsonschema, with
+numbers typed by what they were written as (the validator's type checker does the same)."""
+
+
+def numeric_value(instance: Any) -> int | float:
+    return instance.number() if isinstance(instance, Scalar) else instance
 
 
 class Unsupported(Exception):
@@ -135,6 +156,12 @@ class Compiler:
         if keyword == "pattern":
             is_string, matches = self._type("string", known), self.matches
             return lambda instance: not is_string(instance) or matches(value, instance)
+        if keyword in _VALUE_BOUNDS:
+            holds = _VALUE_BOUNDS[keyword]
+            is_numeric = self._type("number", "number" if known == "integer" else known)
+            return lambda instance: (
+                not is_numeric(instance) or holds(numeric_value(instance), value)
+            )
         if keyword in _BOUNDS:
             kind, holds = _BOUNDS[keyword]
             is_kind = self._type(kind, known)
@@ -182,6 +209,12 @@ _BOUNDS: dict[str, tuple[str, Callable[[int, int], bool]]] = {
     "maxLength": ("string", operator.le),
     "minItems": ("array", operator.ge),
     "maxItems": ("array", operator.le),
+}
+
+
+_VALUE_BOUNDS: dict[str, Callable[[Any, Any], bool]] = {
+    "minimum": operator.ge,
+    "maximum": operator.le,
 }
 
 

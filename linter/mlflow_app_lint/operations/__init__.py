@@ -1,7 +1,8 @@
-"""The AWS operations a request file can be for: each with its schema, its rules and an example.
+"""The AWS operations a request file can be for: the SageMaker MLflow family, each with its
+generated schema and the rules that apply to it.
 
 An `Operation` is everything the pipeline needs to know per operation; nothing outside this
-package's data and the rule modules names an operation's members.
+package's data, the generated schemas and the rule modules names an operation's members.
 """
 
 from __future__ import annotations
@@ -9,27 +10,32 @@ from __future__ import annotations
 import functools
 import json
 import os
+import re
 from dataclasses import dataclass
 from types import ModuleType
 from typing import Any
 
 from mlflow_app_lint import schema
-from mlflow_app_lint.base.rule_examples import REQUEST
 from mlflow_app_lint.checking import rules
 from mlflow_app_lint.checking.schema_issues import SchemaCheck
+
+_WORD_START = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+
+
+def command_name(name: str) -> str:
+    """The AWS CLI's name of an operation: CreateMlflowApp -> create-mlflow-app."""
+    return _WORD_START.sub("-", name).lower()
 
 
 @dataclass(frozen=True)
 class Operation:
     name: str
     """The API name, e.g. CreateMlflowApp."""
-    command: str
-    """The AWS CLI command name, e.g. create-mlflow-app."""
-    example: str
-    """A valid request, in YAML."""
-    documents: tuple[str, ...]
-    """The API reference pages (in schema/) the schema is generated from: the operation's page
-    first, then the pages of the data types it uses."""
+
+    @property
+    def command(self) -> str:
+        """The AWS CLI command name, e.g. create-mlflow-app."""
+        return command_name(self.name)
 
     @property
     def schema_file(self) -> str:
@@ -52,18 +58,42 @@ class Operation:
         return frozenset(self.schema.get("properties", ()))
 
     @functools.cached_property
+    def required(self) -> tuple[str, ...]:
+        return tuple(self.schema.get("required", ()))
+
+    @functools.cached_property
     def rules(self) -> tuple[ModuleType, ...]:
         """The custom rule modules that look at a member this operation has."""
         return tuple(module for module in rules.ALL if module.MEMBERS & self.members)
 
 
-CREATE_MLFLOW_APP = Operation(
-    name="CreateMlflowApp",
-    command="create-mlflow-app",
-    example=REQUEST,
-    documents=("CreateMlflowApp.txt", "Tag.txt"),
+NAMES = (
+    "CreateMlflowApp",
+    "UpdateMlflowApp",
+    "DeleteMlflowApp",
+    "DescribeMlflowApp",
+    "ListMlflowApps",
+    "CreatePresignedMlflowAppUrl",
+    "CreateMlflowTrackingServer",
+    "UpdateMlflowTrackingServer",
+    "DeleteMlflowTrackingServer",
+    "DescribeMlflowTrackingServer",
+    "ListMlflowTrackingServers",
+    "StartMlflowTrackingServer",
+    "StopMlflowTrackingServer",
+    "CreatePresignedMlflowTrackingServerUrl",
 )
+"""Every sagemaker operation whose name contains Mlflow (a test compares them with the model)."""
 
-OPERATIONS: dict[str, Operation] = {operation.name: operation for operation in (CREATE_MLFLOW_APP,)}
-DEFAULT = CREATE_MLFLOW_APP
-"""The operation of a file that names none: existing files and setups keep their meaning."""
+OPERATIONS: dict[str, Operation] = {name: Operation(name) for name in NAMES}
+DEFAULT = OPERATIONS["CreateMlflowApp"]
+"""The operation of a file that says nothing else: existing files and setups keep their meaning."""
+
+
+def find(name: str) -> Operation | None:
+    """The operation of an API name (CreateMlflowApp) or an AWS CLI command name
+    (create-mlflow-app); None when there is none."""
+    found = OPERATIONS.get(name)
+    if found is not None:
+        return found
+    return next((op for op in OPERATIONS.values() if op.command == name), None)
