@@ -18,6 +18,7 @@ with atheris.instrument_imports(include=["mlflow_app_lint", "ruamel"]):
     from mlflow_app_lint.base.positions import split_lines
     from mlflow_app_lint.engine.lint import lint, place, screen
     from mlflow_app_lint.operations import DEFAULT
+    from mlflow_app_lint.policy.selection import given
     from mlflow_app_lint.reading.decoding import decode
     from mlflow_app_lint.reading.documents import parse
     from mlflow_app_lint.reading.plain import plain_documents
@@ -42,8 +43,8 @@ def check_screen(data: bytes, is_json: bool) -> None:
     exact = list(parse(text, is_json))
     if plain != [document.data for document in exact]:
         raise AssertionError(f"the screen read {plain!r}, the exact reader something else")
-    if screen(text, is_json, DEFAULT) is not None:
-        findings = place(iter(exact), "fuzz", DEFAULT).findings
+    if screen(text, is_json, given(DEFAULT)) is not None:
+        findings = place(iter(exact), "fuzz", given(DEFAULT)).findings
         if findings:
             raise AssertionError(f"the screen passed a file with findings: {findings}")
 

@@ -12,6 +12,7 @@ from mlflow_app_lint.base.findings import Issue
 from mlflow_app_lint.checking.rules import maintenance_window
 from mlflow_app_lint.engine.lint import lint, screen
 from mlflow_app_lint.operations import DEFAULT
+from mlflow_app_lint.policy.selection import given
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
@@ -28,14 +29,16 @@ BROKEN_RULE = SimpleNamespace(
     check=_failing_check,
 )
 OPERATION = SimpleNamespace(
-    schema_check=DEFAULT.schema_check, rules=(BROKEN_RULE, maintenance_window)
+    name="CreateMlflowApp",
+    schema_check=DEFAULT.schema_check,
+    rules=(BROKEN_RULE, maintenance_window),
 )
 
 
 @pytest.mark.parametrize("name", ["good.mlflow-app.yaml", "good.mlflow-app.json"])
 def test_a_failing_rule_on_a_file_the_screen_reads(name: str) -> None:
     text = (EXAMPLES / name).read_text(encoding="utf-8")
-    assert screen(text, name.endswith(".json"), DEFAULT) == 1  # the screen reads it
+    assert len(screen(text, name.endswith(".json"), given(DEFAULT))) == 1  # the screen reads it
     result = lint(text, path=name, operation=OPERATION)
     assert [(f.rule.id, f.document) for f in result.findings] == [("internal-error", 0)]
     assert "the broken_rule rules failed: KeyError('a bug in a rule')" in result.findings[0].message

@@ -24,6 +24,7 @@ from mlflow_app_lint.engine.lint import place, screen
 from mlflow_app_lint.engine.results import FileResult
 from mlflow_app_lint.fixing.proof import Proof
 from mlflow_app_lint.operations import DEFAULT
+from mlflow_app_lint.policy.selection import given
 from mlflow_app_lint.reading import libyaml, quick, scalars
 from mlflow_app_lint.reading import plain_block as block_yaml
 from mlflow_app_lint.reading.decoding import decode
@@ -107,9 +108,13 @@ def _same_as_exact(text: str | bytes, is_json: bool) -> None:
     text = decode(data)
     text = text if isinstance(text, str) else ""
     quick_documents = parse_bytes(data, is_json, quick.read)
-    quick_result = place(quick_documents, "f", DEFAULT, Proof(text, is_json, DEFAULT))
+    quick_result = place(
+        quick_documents, "f", given(DEFAULT), Proof(text, is_json, lambda *_: DEFAULT)
+    )
     exact_documents = parse_bytes(data, is_json)
-    exact_result = place(exact_documents, "f", DEFAULT, Proof(text, is_json, DEFAULT))
+    exact_result = place(
+        exact_documents, "f", given(DEFAULT), Proof(text, is_json, lambda *_: DEFAULT)
+    )
     assert quick_result == exact_result
     _screen_agrees(data, is_json, exact_result)
 
@@ -122,9 +127,9 @@ def _screen_agrees(data: bytes, is_json: bool, exact_result: FileResult) -> None
     plain = plain_documents(text, is_json)
     if plain is not None:
         assert plain == [document.data for document in parse(text, is_json)]
-    count = screen(text, is_json, DEFAULT)
-    if count is not None:
-        assert (exact_result.findings, exact_result.documents) == ((), count)
+    selections = screen(text, is_json, given(DEFAULT))
+    if selections is not None:
+        assert (exact_result.findings, exact_result.documents) == ((), len(selections))
 
 
 @pytest.mark.parametrize("path", CASES + EXAMPLES, ids=lambda p: p.name)
@@ -208,12 +213,12 @@ def test_unprintable_characters_are_those_ruamel_yaml_refuses() -> None:
 def test_the_screen_passes_clean_files() -> None:
     """Guards the comparisons: the screen reads clean files, and so is compared at all."""
     good_json = (ROOT / "examples" / "good.mlflow-app.json").read_text(encoding="utf-8")
-    assert screen(GOOD, False, DEFAULT) == 1
-    assert screen("---\n" + GOOD + "---\n" + GOOD, False, DEFAULT) == 2
-    assert screen("# top\n" + GOOD + "---\n" + GOOD, False, DEFAULT) == 2
-    assert screen(good_json, True, DEFAULT) == 1
-    assert screen(good_json.replace("  ", "\t"), True, DEFAULT) == 1
-    assert screen(GOOD.replace("team", "Team!"), False, DEFAULT) is None
+    assert len(screen(GOOD, False, given(DEFAULT))) == 1
+    assert len(screen("---\n" + GOOD + "---\n" + GOOD, False, given(DEFAULT))) == 2
+    assert len(screen("# top\n" + GOOD + "---\n" + GOOD, False, given(DEFAULT))) == 2
+    assert len(screen(good_json, True, given(DEFAULT))) == 1
+    assert len(screen(good_json.replace("  ", "\t"), True, given(DEFAULT))) == 1
+    assert screen(GOOD.replace("team", "Team!"), False, given(DEFAULT)) is None
 
 
 BLOCK_STYLES = [

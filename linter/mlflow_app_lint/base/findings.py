@@ -125,6 +125,8 @@ class Finding:
     """What suppressed this finding (a comment or per-file-ignores); None when it is reported."""
     fix: Fix | None = None
     """What the proven fix does, said without positions (None when there is none)."""
+    operation: str | None = None
+    """The API name of the operation the document was linted as (None: not read as one)."""
     edits: tuple[TextEdit, ...] = ()
     """The fix, proven safe, as edits of the file's text: what `check --fix` writes (and an
     editor's quick fix). Empty when the finding has no certain fix."""

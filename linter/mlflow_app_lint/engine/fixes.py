@@ -16,8 +16,8 @@ from mlflow_app_lint.base.findings import Finding
 from mlflow_app_lint.engine.lint import lint
 from mlflow_app_lint.engine.results import FileResult
 from mlflow_app_lint.fixing.edits import apply
-from mlflow_app_lint.fixing.proof import proven_together, without_overlaps
-from mlflow_app_lint.operations import DEFAULT, Operation
+from mlflow_app_lint.fixing.proof import OperationOf, proven_together, without_overlaps
+from mlflow_app_lint.operations import Operation
 from mlflow_app_lint.policy.config import Config
 from mlflow_app_lint.reading.decoding import NotText, decode
 from mlflow_app_lint.reading.sources import is_json_name
@@ -38,7 +38,7 @@ def fix(
     data: bytes,
     *,
     path: str,
-    operation: Operation = DEFAULT,
+    operation: Operation | None = None,
     config: Config | None = None,
     is_json: bool | None = None,
 ) -> Fixed:
@@ -58,7 +58,7 @@ def fix(
         if len(chosen) > 1 and not proven_together(
             text,
             is_json,
-            operation,
+            _operations_of(result),
             [(finding.document, finding.fix, finding.edits) for finding in chosen],
         ):
             chosen = chosen[:1]  # each works alone, not all together: one, then plan again
@@ -69,6 +69,12 @@ def fix(
         return Fixed(data, 0, result)
     bom = codecs.BOM_UTF8 if data.startswith(codecs.BOM_UTF8) else b""
     return Fixed(bom + text.encode("utf-8"), applied, result)
+
+
+def _operations_of(result: FileResult) -> OperationOf:
+    """Each document's operation, as `lint` chose it."""
+    selections = result.selections
+    return lambda index, data: selections[index].operation
 
 
 def _chosen(findings: tuple[Finding, ...]) -> list[Finding]:

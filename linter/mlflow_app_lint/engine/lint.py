@@ -17,9 +17,11 @@ from mlflow_app_lint.base.limits import format_size
 from mlflow_app_lint.base.positions import Lines, within
 from mlflow_app_lint.checking.request import is_clean, request_issues
 from mlflow_app_lint.engine.results import FileResult
-from mlflow_app_lint.operations import DEFAULT, Operation
+from mlflow_app_lint.operations import Operation
 from mlflow_app_lint.policy import apply as policy
 from mlflow_app_lint.policy.config import Config
+from mlflow_app_lint.policy.directives import UNKNOWN_OPERATION
+from mlflow_app_lint.policy.selection import Chooser, Selection, UnknownOperation, chooser
 from mlflow_app_lint.reading import problems
 from mlflow_app_lint.reading.decoding import NotText, decode
 from mlflow_app_lint.reading.plain import plain_documents
@@ -27,20 +29,22 @@ from mlflow_app_lint.reading.sources import is_json_name
 
 if TYPE_CHECKING:  # the readers with positions are imported only for a file that is not clean
     from mlflow_app_lint.fixing.proof import Proof
-    from mlflow_app_lint.reading.documents import Document
+    from mlflow_app_lint.reading.documents import Document, Part
 
 
 def lint(
     source: str | bytes,
     *,
     path: str,
-    operation: Operation = DEFAULT,
+    operation: Operation | None = None,
     config: Config | None = None,
     is_json: bool | None = None,
 ) -> FileResult:
     """Every finding of one file (its text, or its bytes as read), as the configuration and the
     file's suppression comments leave them; a fixable finding carries its proven edits. JSON or
-    YAML is told by the path's suffix unless `is_json` says."""
+    YAML is told by the path's suffix unless `is_json` says. Each document is linted as the
+    operation `selection` chooses for it, `operation` standing for `--operation`."""
+    config = config or Config()
     if is_json is None:
         is_json = is_json_name(path)
     text = decode(source) if isinstance(source, bytes) else source
@@ -48,10 +52,15 @@ def lint(
         from mlflow_app_lint.reading.documents import not_text_document
 
         assert isinstance(source, bytes)
-        result = place([not_text_document(source, text)], path, operation)
+        choose = chooser(None, path, config, operation)[0]
+        result = place([not_text_document(source, text)], path, choose)
         return _configured(result, None, config)
-    result = _clean(text, path, is_json, operation) or _unscreened(text, path, is_json, operation)
-    return _configured(result, None if is_json else text, config)
+    yaml_text = None if is_json else text
+    choose, unknown = chooser(yaml_text, path, config, operation)
+    result = _clean(text, path, is_json, choose) or _unscreened(text, path, is_json, choose)
+    if unknown:
+        result = _with_unknown_operations(result, unknown)
+    return _configured(result, yaml_text, config)
 
 
 def too_large(path: str, size: int | None, cap: int) -> FileResult:
@@ -65,30 +74,42 @@ def too_large(path: str, size: int | None, cap: int) -> FileResult:
     return FileResult(path, 0, (_finding(path, 0, issue, Span(1, 1, 1, 1)),))
 
 
-def screen(text: str, is_json: bool, operation: Operation) -> int | None:
-    """The number of documents of a text that surely has nothing to report, read without
+def screen(text: str, is_json: bool, choose: Chooser) -> tuple[Selection, ...] | None:
+    """The operation of each document of a text that surely has nothing to report, read without
     positions (`reading.plain`): a clean file needs none. None when a document may have
     something to report, or when the plain readers cannot vouch for the text."""
     documents = plain_documents(text, is_json)
-    if documents is None or not all(is_clean(data, operation) for data in documents):
+    if documents is None:
         return None
-    return len(documents)
+    selections = tuple(choose(index, data) for index, data in enumerate(documents))
+    if not all(map(is_clean, documents, (s.operation for s in selections))):
+        return None
+    return selections
 
 
-def _clean(text: str, path: str, is_json: bool, operation: Operation) -> FileResult | None:
-    count = screen(text, is_json, operation)
-    return None if count is None else FileResult(path, count, (), lines=Lines(text))
+def _clean(text: str, path: str, is_json: bool, choose: Chooser) -> FileResult | None:
+    selections = screen(text, is_json, choose)
+    if selections is None:
+        return None
+    return FileResult(path, len(selections), (), lines=Lines(text), selections=selections)
 
 
-def _unscreened(text: str, path: str, is_json: bool, operation: Operation) -> FileResult:
+def _unscreened(text: str, path: str, is_json: bool, choose: Chooser) -> FileResult:
     # The readers with positions, and the fixes' proof, are imported for the first file with
     # something to report: a run of clean files starts without them.
     from mlflow_app_lint.fixing.proof import Proof
     from mlflow_app_lint.reading import quick
 
     # Read quickly and streamed (memory holds a document); fixes are proven only where needed.
-    proof = Proof(text, is_json, operation)
-    return place(quick.read(text, is_json), path, operation, proof)
+    proof = Proof(text, is_json, lambda index, data: choose(index, data).operation)
+    return place(quick.read(text, is_json), path, choose, proof)
+
+
+def _with_unknown_operations(result: FileResult, unknown: list[UnknownOperation]) -> FileResult:
+    issues = [(item, Issue(UNKNOWN_OPERATION, item.message)) for item in unknown]
+    found = [_finding(result.path, item.document, issue, item.span) for item, issue in issues]
+    findings = tuple(sorted(result.findings + tuple(found), key=lambda f: f.sort_key))
+    return dataclasses.replace(result, findings=findings)
 
 
 def _configured(result: FileResult, yaml_text: str | None, config: Config | None) -> FileResult:
@@ -98,37 +119,41 @@ def _configured(result: FileResult, yaml_text: str | None, config: Config | None
 
 
 def place(
-    documents: Iterable[Document], path: str, operation: Operation, proof: Proof | None = None
+    documents: Iterable[Document], path: str, choose: Chooser, proof: Proof | None = None
 ) -> FileResult:
     """The findings of documents read with positions (before configuration), each fixable one
     with its edits when `proof` is given. `lint` reads with `quick.read`; tests give the exact
     reader's documents too, to compare."""
     findings: list[Finding] = []
-    count = 0
+    selections: list[Selection] = []
     lines: Sequence[str] = ()
     for document in documents:  # one at a time: a long stream never sits in memory whole
-        findings.extend(_document_findings(document, path, operation, proof))
+        part = document.part  # where a quick reading read it, kept to prove its fixes there
+        document = document.exact_where_needed()
+        selection = choose(document.index, document.data)
+        findings.extend(_document_findings(document, part, path, selection, proof))
+        selections.append(selection)
         # Every document of a file shares one list of lines: the one its positions were made from.
         lines = lines or document.locator.lines
-        count += 1
     findings.sort(key=lambda finding: finding.sort_key)
-    return FileResult(path, count, tuple(findings), lines=lines)
+    return FileResult(
+        path, len(selections), tuple(findings), lines=lines, selections=tuple(selections)
+    )
 
 
 def _document_findings(
-    document: Document, path: str, operation: Operation, proof: Proof | None
+    document: Document, part: Part | None, path: str, selection: Selection, proof: Proof | None
 ) -> Iterator[Finding]:
-    part = document.part
-    document = document.exact_where_needed()
+    operation = selection.operation
     lines = document.locator.lines
     for problem in document.problems:
-        yield _finding(path, document.index, problem.issue, within(problem.span, lines))
+        yield _finding(path, document.index, problem.issue, within(problem.span, lines), operation)
     if not document.checkable:
         return
     issues = request_issues(document.data, operation)
     fixes: Mapping[Issue, tuple[TextEdit, ...]] = {}
     if proof is not None and any(issue.fix is not None for issue in issues):
-        fixes = proof(document, part, issues)
+        fixes = proof(document, part, issues, operation)
     for issue in issues:
         if _under(issue.path, document.unread):
             continue
@@ -137,7 +162,7 @@ def _document_findings(
         if issue.related is not None:
             related = document.locator.span(issue.related, issue.target)
             issue = _with_related_line(issue, related.line)
-        yield _finding(path, document.index, issue, span, edits)
+        yield _finding(path, document.index, issue, span, operation, edits)
 
 
 def _under(path: tuple, roots: Collection) -> bool:
@@ -151,7 +176,12 @@ def _with_related_line(issue: Issue, line: int) -> Issue:
 
 
 def _finding(
-    path: str, document: int, issue: Issue, span: Span, edits: tuple[TextEdit, ...] = ()
+    path: str,
+    document: int,
+    issue: Issue,
+    span: Span,
+    operation: Operation | None = None,
+    edits: tuple[TextEdit, ...] = (),
 ) -> Finding:
     return Finding(
         path=path,
@@ -163,4 +193,5 @@ def _finding(
         severity=issue.rule.severity,
         fix=issue.fix if edits else None,
         edits=edits,
+        operation=operation.name if operation is not None else None,
     )

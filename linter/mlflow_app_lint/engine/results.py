@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from mlflow_app_lint.base.findings import Finding, Severity
+from mlflow_app_lint.policy.selection import Selection
 from mlflow_app_lint.reading.sources import Unreadable
 
 
@@ -20,6 +21,8 @@ class FileResult:
     lines: Sequence[str] = field(default=(), repr=False)
     """The text the findings were placed in, so that reports can quote it without reading the
     file again (standard input cannot be read twice, and a file may change in between)."""
+    selections: tuple[Selection, ...] = ()
+    """Each document's operation, and why it was chosen."""
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,6 +25,9 @@ from mlflow_app_lint.checking.request import Checked, request_issues
 from mlflow_app_lint.fixing.edits import apply, overlap, text_edits
 from mlflow_app_lint.reading import quick
 from mlflow_app_lint.reading.documents import Document, Part, parse
+
+OperationOf = Callable[[int, Any], Checked]
+"""The operation a document is checked as, from its index in the file and its data."""
 
 ErrorKey = tuple[str, Path]
 """An error's rule id and path: the identity that tells a new error from an old one."""
@@ -46,20 +49,21 @@ class Proof:
     proven on the text its document was read from: its own part of a stream when it was read
     quickly, else (read exactly) the whole file."""
 
-    def __init__(self, text: str, is_json: bool, operation: Checked) -> None:
+    def __init__(self, text: str, is_json: bool, operation_of: OperationOf) -> None:
         self.text = text
         self.is_json = is_json
-        self.operation = operation
+        self.operation_of = operation_of
         self._whole: tuple[_State, list[Candidate]] | None = None
 
     def __call__(
-        self, document: Document, part: Part | None, issues: list[Issue]
+        self, document: Document, part: Part | None, issues: list[Issue], operation: Checked
     ) -> dict[Issue, tuple[TextEdit, ...]]:
+        """The proven fixes of `issues`, those of `document` checked as `operation`."""
         if part is not None:
             # Proven on the part alone, where the document is document 0 (its marks count in
             # the whole text, so the edits are moved to the part's, and back).
             alone = dataclasses.replace(document, index=0)
-            state = _State(part.source, self.is_json, self.operation, [alone], [issues])
+            state = _State(part.source, self.is_json, lambda *_: operation, [alone], [issues])
             return {
                 candidate.issue: _moved_by(candidate.edits, part.start)
                 for candidate in _candidates(state, part)
@@ -74,16 +78,19 @@ class Proof:
 
     def _whole_file(self) -> tuple[_State, list[Candidate]]:
         if self._whole is None:
-            state = _State(self.text, self.is_json, self.operation)
+            state = _State(self.text, self.is_json, self.operation_of)
             self._whole = state, _candidates(state)
         return self._whole
 
 
 def proven_together(
-    text: str, is_json: bool, operation: Checked, fixes: list[tuple[int, Fix, tuple[TextEdit, ...]]]
+    text: str,
+    is_json: bool,
+    operation_of: OperationOf,
+    fixes: list[tuple[int, Fix, tuple[TextEdit, ...]]],
 ) -> bool:
     """Whether fixes proven one by one (document index, fix, edits) are also safe together."""
-    state = _State(text, is_json, operation)
+    state = _State(text, is_json, operation_of)
     return _acceptable(state, [Candidate(index, fix, edits) for index, fix, edits in fixes])
 
 
@@ -107,18 +114,20 @@ class _State:
         self,
         text: str,
         is_json: bool,
-        operation: Checked,
+        operation_of: OperationOf,
         documents: list[Document] | None = None,
         issues: list[list[Issue]] | None = None,
     ) -> None:
         """`issues`, when known, are those of `documents`."""
         self.text = text
         self.is_json = is_json
-        self.operation = operation
+        self.operation_of = operation_of
         self.documents = list(parse(text, is_json)) if documents is None else documents
         self.issues = (
             [
-                request_issues(document.data, operation) if document.checkable else []
+                request_issues(document.data, operation_of(document.index, document.data))
+                if document.checkable
+                else []
                 for document in self.documents
             ]
             if issues is None
@@ -160,7 +169,7 @@ def _acceptable(state: _State, chosen: list[Candidate]) -> bool:
         return True
     text = apply(state.text, [edit for candidate in chosen for edit in candidate.edits])
     documents = [document.exact_where_needed() for document in quick.read(text, state.is_json)]
-    after = _State(text, state.is_json, state.operation, documents)
+    after = _State(text, state.is_json, state.operation_of, documents)
     if len(after.documents) != len(state.documents):
         return False
     for index, (before, now) in enumerate(zip(state.documents, after.documents, strict=True)):

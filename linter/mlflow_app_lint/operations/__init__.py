@@ -66,6 +66,10 @@ class Operation:
         """The custom rule modules that look at a member this operation has."""
         return tuple(module for module in rules.ALL if module.MEMBERS & self.members)
 
+    def __reduce__(self) -> tuple[Any, tuple[str]]:
+        # Sent to and from worker processes by name: one Operation per name, in every process.
+        return find, (self.name,)
+
 
 NAMES = (
     "CreateMlflowApp",

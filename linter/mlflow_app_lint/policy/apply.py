@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from mlflow_app_lint.base.findings import Finding, Rule, Span
 from mlflow_app_lint.policy.catalogue import RULES
 from mlflow_app_lint.policy.config import Config
-from mlflow_app_lint.policy.suppressions import (
+from mlflow_app_lint.policy.directives import (
     INVALID_SUPPRESSION,
     MARKER,
     UNUSED_SUPPRESSION,

@@ -3,7 +3,7 @@
 from mlflow_app_lint.base.findings import Rule
 from mlflow_app_lint.checking import rules, schema_issues
 from mlflow_app_lint.checking.request import INTERNAL_ERROR
-from mlflow_app_lint.policy import suppressions as directives
+from mlflow_app_lint.policy import directives
 from mlflow_app_lint.reading import problems as parse_rules
 
 RULES: dict[str, Rule] = {

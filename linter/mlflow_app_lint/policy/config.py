@@ -21,6 +21,7 @@ from typing import Any
 
 from mlflow_app_lint.base.findings import Rule, Severity
 from mlflow_app_lint.base.words import closest
+from mlflow_app_lint.operations import OPERATIONS, find
 from mlflow_app_lint.policy.catalogue import RULES
 from mlflow_app_lint.policy.globs import PathPattern
 
@@ -39,7 +40,16 @@ LEVELS: dict[str, Severity | None] = {
     "off": None,
 }
 FAIL_ON = {"error": Severity.ERROR, "warning": Severity.WARNING}
-KEYS = ("select", "ignore", "severity", "exclude", "per-file-ignores", "fail-on")
+KEYS = (
+    "select",
+    "ignore",
+    "severity",
+    "exclude",
+    "per-file-ignores",
+    "fail-on",
+    "operation",
+    "per-file-operation",
+)
 
 
 class ConfigError(Exception):
@@ -59,6 +69,10 @@ class Config:
     exclude: tuple[PathPattern, ...] = ()
     per_file_ignores: tuple[tuple[PathPattern, frozenset[str]], ...] = ()
     fail_on: Severity = Severity.ERROR
+    operation: str | None = None
+    """The operation of files that nothing more specific names (see `selection`)."""
+    per_file_operation: tuple[tuple[PathPattern, str], ...] = ()
+    """Glob -> operation (API name), the first matching pattern wins."""
     force_exclude: bool = False
     """Apply `exclude` to files named on the command line too (a pre-commit hook names them)."""
     source: str | None = None
@@ -121,6 +135,8 @@ def load(
         exclude=tuple(values.get("exclude", ())),
         per_file_ignores=tuple(values.get("per-file-ignores", {}).values()),
         fail_on=values.get("fail-on", Severity.ERROR),
+        operation=values.get("operation"),
+        per_file_operation=tuple(values.get("per-file-operation", {}).values()),
         force_exclude=overrides.force_exclude,
         source=source,
     )
@@ -302,6 +318,27 @@ def _fail_on(value: Any, at: tuple, place: _Place, base: str) -> Severity:
     return FAIL_ON[value]
 
 
+def _operation(value: Any, at: tuple, place: _Place, base: str = "") -> str:
+    """An operation's API name, from its API name or its AWS CLI command name."""
+    if not isinstance(value, str):
+        raise place.error(at, value, f"expected an operation name, got {_kind(value)}")
+    operation = find(value)
+    if operation is None:
+        names = [*OPERATIONS, *(known.command for known in OPERATIONS.values())]
+        suggestion = closest(value, names)
+        hint = f" (did you mean '{suggestion}'?)" if suggestion else ""
+        raise place.error(at, value, f"unknown operation '{value}'{hint}")
+    return operation.name
+
+
+def _per_file_operation(value: Any, at: tuple, place: _Place, base: str) -> dict[str, tuple]:
+    table = _table(value, at, place, "a table of path pattern = operation")
+    return {
+        str(glob): (PathPattern(str(glob), base), _operation(name, (*at, glob), place))
+        for glob, name in table.items()
+    }
+
+
 _VALIDATORS: dict[str, Callable[[Any, tuple, _Place, str], Any]] = {
     "select": _selected,
     "ignore": _rule_ids,
@@ -309,6 +346,8 @@ _VALIDATORS: dict[str, Callable[[Any, tuple, _Place, str], Any]] = {
     "exclude": _patterns,
     "per-file-ignores": _per_file,
     "fail-on": _fail_on,
+    "operation": _operation,
+    "per-file-operation": _per_file_operation,
 }
 
 

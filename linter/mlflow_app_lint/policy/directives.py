@@ -1,5 +1,7 @@
-"""Suppression comments in YAML request files, found by ruamel.yaml's own scanner.
+"""Directive comments in YAML request files, found by ruamel.yaml's own scanner: suppressions,
+and the operation a document is for (read in `selection`).
 
+    # mlflow-app-lint: operation=UpdateMlflowApp
     Name: 2024  # mlflow-app-lint: disable=invalid-type -- the reason, if you like
     # mlflow-app-lint: disable-next-line=domain-id,duplicate-domain-id
     # mlflow-app-lint: disable-file=maintenance-window
@@ -21,6 +23,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from mlflow_app_lint.base.findings import Rule, Severity, Span
+from mlflow_app_lint.base.rule_examples import REQUEST
 from mlflow_app_lint.base.words import closest
 
 MARKER = "mlflow-app-lint"
@@ -29,9 +32,22 @@ _DIRECTIVE = re.compile(
     r"(?P<ids>[^\s,]+(?:\s*,\s*[^\s,]+)*)\s*(?:--.*)?$"
 )
 _ATTEMPT = re.compile(r"#\s*mlflow-app-lint(\s*:|\s+(disable|enable))")
+OPERATION = re.compile(r"#\s*mlflow-app-lint\s*:\s*operation\s*=\s*(?P<name>\S*)\s*$")
+"""The operation comment; `selection` reads it, and it is no malformed suppression."""
 """A comment meant as a directive, even a malformed one (`# mlflow-app-lint check x` is not)."""
 _RULE_ID = re.compile(r"[^\s,]+")
 
+UNKNOWN_OPERATION = Rule(
+    "unknown-operation",
+    Severity.ERROR,
+    "An operation comment that names no operation of the SageMaker MLflow family.",
+    "`# mlflow-app-lint: operation=NAME` says which request a document is: NAME is an API name "
+    "(UpdateMlflowApp) or an AWS CLI command name (update-mlflow-app); "
+    "`mlflow-app-lint operations` lists them. With an unknown name, the document is linted as "
+    "the rest of the setup says (the option, the configuration, the file name, its members).",
+    bad="# mlflow-app-lint: operation=UpdateMlflowAp\n" + REQUEST,
+    good="# mlflow-app-lint: operation=CreateMlflowApp\n" + REQUEST,
+)
 INVALID_SUPPRESSION = Rule(
     "invalid-suppression",
     Severity.ERROR,
@@ -72,7 +88,7 @@ UNUSED_SUPPRESSION = Rule(
         "RoleArn: arn:aws:iam::123456789012:role/r\n"
     ),
 )
-ALL = (INVALID_SUPPRESSION, UNUSED_SUPPRESSION)
+ALL = (INVALID_SUPPRESSION, UNUSED_SUPPRESSION, UNKNOWN_OPERATION)
 
 
 class Scope(enum.Enum):
@@ -105,7 +121,7 @@ class Malformed:
 
 
 @dataclass(frozen=True)
-class _Comment:
+class Comment:
     text: str
     line: int  # 0-based, as the scanner counts
     column: int
@@ -120,13 +136,13 @@ def _comment_scanner() -> type:
     class CommentScanner(RoundTripScanner):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
-            self.seen: list[_Comment] = []
+            self.seen: list[Comment] = []
 
         def scan_to_next_token(self) -> Any:
             comment = super().scan_to_next_token()
             if comment is not None and comment[0].startswith("#"):
                 value, start, _ = comment
-                self.seen.append(_Comment(value.splitlines()[0], start.line, start.column))
+                self.seen.append(Comment(value.splitlines()[0], start.line, start.column))
             return comment
 
         def scan_block_scalar_ignored_line(self, start_mark: Any) -> Any:
@@ -135,7 +151,7 @@ def _comment_scanner() -> type:
             comment = super().scan_block_scalar_ignored_line(start_mark)
             if comment is not None:
                 indent = len(comment) - len(comment.lstrip(" "))
-                self.seen.append(_Comment(comment.lstrip(" "), mark.line, mark.column + indent))
+                self.seen.append(Comment(comment.lstrip(" "), mark.line, mark.column + indent))
             return comment
 
     return CommentScanner
@@ -145,22 +161,29 @@ def find(text: str, known: dict[str, Rule]) -> tuple[list[Directive], list[Malfo
     """Every suppression directive of a YAML text, and every malformed one."""
     if MARKER not in text:
         return [], []
-    comments, starts = _scan(text)
+    comments, starts = scan(text)
     lines = text.splitlines()
     directives: list[Directive] = []
     malformed: list[Malformed] = []
     for comment in comments:
-        if not _ATTEMPT.match(comment.text):
+        if not _ATTEMPT.match(comment.text) or OPERATION.match(comment.text):
             continue
-        document = sum(1 for start in starts[1:] if start <= (comment.line, comment.column))
+        document = document_of(comment, starts)
         for item in _read(comment, document, lines, known):
             (directives if isinstance(item, Directive) else malformed).append(item)
     return directives, malformed
 
 
-def _scan(text: str) -> tuple[list[_Comment], list[tuple[int, int]]]:
+def document_of(comment: Comment, starts: list[tuple[int, int]]) -> int:
+    """The index of the document a comment belongs to (`starts` as `scan` gives them)."""
+    return sum(1 for start in starts[1:] if start <= (comment.line, comment.column))
+
+
+@functools.lru_cache(maxsize=2)
+def scan(text: str) -> tuple[list[Comment], list[tuple[int, int]]]:
     """The comments, and where each document begins: at its start, or right after the `...`
-    that ended the one before (comments between `...` and `---` belong to the next one)."""
+    that ended the one before (comments between `...` and `---` belong to the next one).
+    Remembered for the last texts: suppressions and the operation comment read the same."""
     from ruamel.yaml import YAML
     from ruamel.yaml.error import YAMLError
     from ruamel.yaml.events import DocumentEndEvent, DocumentStartEvent
@@ -183,7 +206,7 @@ def _scan(text: str) -> tuple[list[_Comment], list[tuple[int, int]]]:
 
 
 def _read(
-    comment: _Comment, document: int, lines: list[str], known: dict[str, Rule]
+    comment: Comment, document: int, lines: list[str], known: dict[str, Rule]
 ) -> Iterator[Directive | Malformed]:
     line = comment.line + 1
     whole = Span(line, comment.column + 1, line, comment.column + 1 + len(comment.text))
