@@ -14,6 +14,7 @@ from mlflow_app_lint.base.limits import DEFAULT_MAX_FILE_SIZE, format_size, pars
 from mlflow_app_lint.base.words import closest, plural
 from mlflow_app_lint.engine.results import Report
 from mlflow_app_lint.engine.run import Mode, Options, run, usable_cores
+from mlflow_app_lint.operations import OPERATIONS, Operation, find, model_revision
 from mlflow_app_lint.policy.catalogue import RULES
 from mlflow_app_lint.policy.config import Config, ConfigError, Overrides, load
 from mlflow_app_lint.reading.sources import STDIN, Source
@@ -35,10 +36,40 @@ class _Size(click.ParamType):
             self.fail(str(error), param, ctx)
 
 
+class _OperationName(click.ParamType):
+    name = "operation"
+
+    def convert(self, value, param, ctx) -> Operation:
+        if isinstance(value, Operation):
+            return value
+        operation = find(value)
+        if operation is None:
+            names = [*OPERATIONS, *(known.command for known in OPERATIONS.values())]
+            suggestion = closest(value, names)
+            hint = f"; did you mean '{suggestion}'?" if suggestion else ""
+            self.fail(
+                f"unknown operation '{value}'{hint} ('mlflow-app-lint operations')", param, ctx
+            )
+        return operation
+
+
+def _print_version(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    if value and not ctx.resilient_parsing:
+        click.echo(f"mlflow-app-lint {__version__} (AWS service model {model_revision()})")
+        ctx.exit()
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, "--version", prog_name="mlflow-app-lint")
+@click.option(
+    "--version",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=_print_version,
+    help="Show the version and the AWS service model revision, and exit.",
+)
 def main() -> None:
-    """Lint SageMaker CreateMlflowApp request files (YAML or JSON) before AWS rejects them."""
+    """Lint SageMaker MLflow request files (YAML or JSON) before AWS rejects them."""
 
 
 @main.command()
@@ -123,6 +154,12 @@ def main() -> None:
     help="Print the corrections --fix would make as a unified diff; change nothing.",
 )
 @click.option(
+    "--operation",
+    type=_OperationName(),
+    help="Lint every document as this operation (API or AWS CLI name), unless a comment in it "
+    "names another.  [default: chosen per file]",
+)
+@click.option(
     "--jobs",
     "-j",
     type=click.IntRange(min=1),
@@ -141,6 +178,7 @@ def check(
     fix: bool,
     show_diff: bool,
     max_file_size: int,
+    operation: Operation | None,
     jobs: int | None,
     **overrides: tuple[str, ...] | str | bool | None,
 ) -> None:
@@ -166,7 +204,7 @@ def check(
         sys.exit(EXIT_USAGE)
     mode = Mode.FIX if fix else Mode.DIFF if show_diff else Mode.CHECK
     jobs = usable_cores() if jobs is None else jobs
-    settings = Options(config, show_suppressed, mode, _write_fixed, max_file_size, jobs)
+    settings = Options(config, show_suppressed, mode, _write_fixed, max_file_size, jobs, operation)
     report = run(paths, stdin_filename, settings)
     if mode is Mode.DIFF:
         # Each command imports what only it needs: `check` starts sooner.
@@ -270,7 +308,7 @@ def rule(rule_id: str) -> None:
 @main.command()
 @click.option(
     "--operation",
-    metavar="NAME",
+    type=_OperationName(),
     default="CreateMlflowApp",
     show_default=True,
     help="The operation, by API name (UpdateMlflowApp) or AWS CLI name (update-mlflow-app).",
@@ -282,22 +320,14 @@ def rule(rule_id: str) -> None:
 @click.option(
     "--output", type=click.Path(dir_okay=False), help="Write the schema to this file, not stdout."
 )
-def schema(operation: str, check_only: bool, regenerate: bool, output: str | None) -> None:
+def schema(operation: Operation, check_only: bool, regenerate: bool, output: str | None) -> None:
     """Print the JSON Schema of an operation's request, generated from AWS's service model."""
     from mlflow_app_lint import schemagen
 
     if check_only or regenerate:
         _check_or_regenerate_schemas(regenerate)
         return
-    try:
-        chosen = schemagen.resolve_operation(operation)
-    except ValueError:
-        names = schemagen.operations()
-        suggestion = closest(operation, [*names, *map(schemagen.command_name, names)])
-        hint = f" (did you mean '{suggestion}'?)" if suggestion else ""
-        click.echo(f"mlflow-app-lint: unknown operation '{operation}'{hint}", err=True)
-        sys.exit(EXIT_USAGE)
-    generated = schemagen.render(schemagen.generate(chosen))
+    generated = schemagen.render(schemagen.generate(operation.name))
     if output:
         try:
             write_atomically(output, generated.encode("utf-8"))
@@ -306,6 +336,17 @@ def schema(operation: str, check_only: bool, regenerate: bool, output: str | Non
             sys.exit(EXIT_USAGE)
     else:
         click.echo(generated, nl=False)
+
+
+@main.command()
+def operations() -> None:
+    """List the operations: API name, AWS CLI command name, required members, rules."""
+    for operation in OPERATIONS.values():
+        required = ", ".join(operation.required) or "none"
+        rules = ", ".join(rule.id for module in operation.rules for rule in module.RULES)
+        click.echo(f"{operation.name} ({operation.command})")
+        click.echo(f"  required: {required}")
+        click.echo(f"  custom rules: {rules or 'none'}")
 
 
 def _check_or_regenerate_schemas(regenerate: bool) -> None:

@@ -232,10 +232,49 @@ def _type(error: ValidationError, path: Path) -> Iterator[Issue]:
         message += f'; quote it: "{text}"' if len(text) <= MAX_SHOWN else "; quote it"
     elif error.instance is None:
         message += "; give it a value or remove it"
+    elif expected == "boolean":
+        message += _boolean_hint(error.instance)
+    elif expected == "integer":
+        message += _integer_hint(error.instance)
     fix = None
     if expected == "string" and _canonical_number(error.instance):
         fix = Fix.replace_value(path, error.instance.text)
     yield Issue(INVALID_TYPE, message, path, fix=fix)
+
+
+BOOLEAN_WORDS = {
+    "true": "true",
+    "false": "false",
+    "yes": "true",
+    "no": "false",
+    "on": "true",
+    "off": "false",
+    "y": "true",
+    "n": "false",
+}
+"""Words people write for a boolean, and the YAML 1.2 boolean they surely mean."""
+INTEGER_TEXT = regex.compile(r"[-+]?[0-9]+")
+
+
+def _boolean_hint(value: Any) -> str:
+    if isinstance(value, str) and value.strip().lower() in BOOLEAN_WORDS:
+        meant = BOOLEAN_WORDS[value.strip().lower()]
+        if value.strip().lower() in ("true", "false"):
+            return f"; write {meant} without quotes"
+        return f"; YAML 1.2 (as the AWS CLI reads it) reads {show(value)} as text: write {meant}"
+    if isinstance(value, Scalar) and value.text in ("0", "1"):
+        return f"; write {'true' if value.text == '1' else 'false'}"
+    return "; write true or false"
+
+
+def _integer_hint(value: Any) -> str:
+    if isinstance(value, str) and INTEGER_TEXT.fullmatch(value.strip()):
+        return f"; write it without quotes: {value.strip()}"
+    if isinstance(value, Scalar) and value.kind == "number":
+        return "; write a whole number, without a decimal point or exponent"
+    if isinstance(value, bool):
+        return "; a boolean is no number: write the number of the setting"
+    return "; write a whole number"
 
 
 CANONICAL_DECIMAL = regex.compile(r"-?[0-9]+(\.[0-9]+)?")

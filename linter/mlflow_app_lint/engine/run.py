@@ -12,6 +12,7 @@ from typing import Any
 from mlflow_app_lint.base.limits import DEFAULT_MAX_FILE_SIZE
 from mlflow_app_lint.engine.lint import lint, too_large
 from mlflow_app_lint.engine.results import FileFix, FileResult, Report, Unwritable
+from mlflow_app_lint.operations import Operation
 from mlflow_app_lint.policy.config import Config
 from mlflow_app_lint.reading.sources import (
     STDIN,
@@ -49,6 +50,8 @@ class Options:
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
     jobs: int = 1
     """Worker processes linting the files (1: all in this process)."""
+    operation: Operation | None = None
+    """`--operation`: the operation of every document that no comment names another for."""
 
 
 Outcome = tuple[FileResult | Unreadable, FileFix | None, Unwritable | None]
@@ -137,7 +140,13 @@ def _process(
         return _checked(source, data, options), None, None
     from mlflow_app_lint.engine.fixes import fix
 
-    fixed = fix(data, path=source.shown_as, config=options.config, is_json=source.is_json)
+    fixed = fix(
+        data,
+        path=source.shown_as,
+        operation=options.operation,
+        config=options.config,
+        is_json=source.is_json,
+    )
     change = FileFix(source.shown_as, data, fixed.data, fixed.applied) if fixed.applied else None
     if options.mode is Mode.DIFF:
         return _checked(source, data, options), change, None
@@ -151,7 +160,13 @@ def _process(
 
 
 def _checked(source: Source, data: bytes, options: Options) -> FileResult:
-    result = lint(data, path=source.shown_as, config=options.config, is_json=source.is_json)
+    result = lint(
+        data,
+        path=source.shown_as,
+        operation=options.operation,
+        config=options.config,
+        is_json=source.is_json,
+    )
     return _audited(result, options)
 
 

@@ -101,3 +101,17 @@ def find(name: str) -> Operation | None:
     if found is not None:
         return found
     return next((op for op in OPERATIONS.values() if op.command == name), None)
+
+
+MODEL_FILE = "sagemaker-mlflow.model.json"
+"""The extract of AWS's service model the schemas are generated from (see `schemagen`)."""
+
+
+@functools.cache
+def model_revision() -> str:
+    """The service model's API version and where it came from: `2017-07-24 (botocore 1.44.8)`."""
+    with open(os.path.join(schema.FOLDER, MODEL_FILE), encoding="utf-8") as file:
+        model = json.load(file)
+    revision = model["metadata"]["apiVersion"]
+    source = model.get("source")
+    return f"{revision} ({source['package']} {source['version']})" if source else revision

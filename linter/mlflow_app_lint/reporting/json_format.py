@@ -1,4 +1,6 @@
-"""A stable JSON contract: {"version": 1, "findings": [...], "summary": {...}}."""
+"""A stable JSON contract: {"version": 1, "findings": [...], "files": [...], "summary": {...}}.
+
+Keys may be added within a version, never removed or changed."""
 
 from __future__ import annotations
 
@@ -8,6 +10,7 @@ from typing import Any
 
 from mlflow_app_lint.base.findings import Finding, Severity
 from mlflow_app_lint.engine.results import Report
+from mlflow_app_lint.operations import model_revision
 from mlflow_app_lint.reporting.options import ReportOptions
 
 FORMAT_VERSION = 1
@@ -21,12 +24,23 @@ class JsonReporter:
         document = {
             "version": FORMAT_VERSION,
             "findings": [finding_dict(finding) for finding in report.findings],
+            "files": [
+                {
+                    "path": result.path,
+                    "documents": [
+                        {"operation": selection.operation.name, "why": selection.reason}
+                        for selection in result.selections
+                    ],
+                }
+                for result in report.files
+            ],
             "summary": {
                 "files": len(report.files),
                 "documents": report.documents,
                 "errors": report.count(Severity.ERROR),
                 "warnings": report.count(Severity.WARNING),
                 "fixed": report.fixed,
+                "model": model_revision(),
             },
         }
         return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
@@ -46,6 +60,7 @@ def finding_dict(finding: Finding) -> dict[str, Any]:
         "message": finding.message,
         "pointer": finding.pointer,
         "fixable": finding.fixable,
+        "operation": finding.operation,
     }
     if finding.suppression is not None:
         entry["suppressed"] = finding.suppression

@@ -7,6 +7,8 @@ import textwrap
 from collections.abc import Iterable
 
 from mlflow_app_lint.base.findings import Rule
+from mlflow_app_lint.checking import rules
+from mlflow_app_lint.operations import OPERATIONS
 from mlflow_app_lint.policy.catalogue import RULES
 
 WIDTH = 100
@@ -28,12 +30,23 @@ def listing(rules: Iterable[Rule] = RULES.values()) -> str:
     return "\n".join(lines) + "\n"
 
 
+def applies_to(rule: Rule) -> str:
+    """Which operations a rule checks: a custom rule those that have its members, any other
+    every operation."""
+    module = next((module for module in rules.ALL if rule in module.RULES), None)
+    if module is None:
+        return "every operation"
+    names = [op.name for op in OPERATIONS.values() if module in op.rules]
+    return ", ".join(names) if len(names) < len(OPERATIONS) else "every operation"
+
+
 def page(rule: Rule) -> str:
     """A rule's full documentation, as plain text for a terminal."""
     parts = [
         f"{rule.id} ({_facts(rule)})",
         rule.summary,
         textwrap.fill(rule.rationale, WIDTH),
+        textwrap.fill(f"Applies to: {applies_to(rule)}.", WIDTH),
     ]
     if rule.bad is not None and rule.good is not None:
         parts.append("Bad:\n" + textwrap.indent(rule.bad, "    ").rstrip("\n"))
@@ -54,7 +67,10 @@ def markdown(rules: Iterable[Rule] = RULES.values()) -> str:
         table(rules, link=""),
     ]
     for rule in rules:
-        section = f"## `{rule.id}`\n\n*{_facts(rule)}*\n\n**{rule.summary}**\n\n{rule.rationale}"
+        section = (
+            f"## `{rule.id}`\n\n*{_facts(rule)}*\n\n**{rule.summary}**\n\n{rule.rationale}"
+            f"\n\nApplies to: {applies_to(rule)}."
+        )
         if rule.bad is not None and rule.good is not None:
             section += f"\n\nBad:\n\n```yaml\n{rule.bad}```\n\nGood:\n\n```yaml\n{rule.good}```"
         sections.append(section)

@@ -94,6 +94,7 @@ def result(finding: Finding, fingerprint: str) -> dict[str, Any]:
             }
         ],
         "partialFingerprints": {"mlflowAppLint/v1": fingerprint},
+        **({"properties": {"operation": finding.operation}} if finding.operation else {}),
         **({"suppressions": [suppression(finding.suppression)]} if finding.suppression else {}),
     }
 
