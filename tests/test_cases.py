@@ -1,7 +1,9 @@
 """Example files in, findings out: every file under cases/bad/ has a sidecar `<name>.expected`
 listing its findings as `document:line:column severity rule pointer`, one per line, in report
-order. A new case needs a file and its sidecar, no code. Review a new sidecar by hand; to write
-the first draft of one, run with MLFLOW_APP_LINT_WRITE_EXPECTED=1."""
+order. cases/bad and cases/good are linted as the file names say (CreateMlflowApp);
+cases/operations/<command-name>/bad and good with `--operation <command-name>`. A new case needs a
+file and its sidecar, no code. Review a new sidecar by hand; to write the first draft of one, run
+with MLFLOW_APP_LINT_WRITE_EXPECTED=1."""
 
 from __future__ import annotations
 
@@ -13,8 +15,20 @@ import pytest
 from .conftest import ROOT, invoke
 
 CASES = Path(__file__).parent / "cases"
-BAD = sorted(p for p in (CASES / "bad").iterdir() if p.suffix != ".expected")
-GOOD = sorted((CASES / "good").iterdir()) + sorted((ROOT / "examples").glob("good.*"))
+FOLDERS = [CASES, *sorted((CASES / "operations").iterdir())]
+BAD = [p for f in FOLDERS for p in sorted((f / "bad").iterdir()) if p.suffix != ".expected"]
+GOOD = [p for f in FOLDERS for p in sorted((f / "good").iterdir())]
+GOOD += sorted((ROOT / "examples").glob("good.*"))
+
+
+def _options(case: Path) -> list[str]:
+    """`--operation` for a case under cases/operations/<command-name>/."""
+    folder = case.parent.parent
+    return ["--operation", folder.name] if folder.parent.name == "operations" else []
+
+
+def _case_id(case: Path) -> str:
+    return str(case.relative_to(CASES)) if case.is_relative_to(CASES) else case.name
 
 
 def expected_lines(case: Path) -> list[str]:
@@ -23,7 +37,7 @@ def expected_lines(case: Path) -> list[str]:
 
 
 def actual_lines(case: Path) -> list[str]:
-    outcome = invoke("check", "--format", "json", str(case))
+    outcome = invoke("check", "--format", "json", *_options(case), str(case))
     assert outcome.exit_code in (0, 1), outcome.stderr
     return [
         f"{d}:{line}:{column} {severity} {rule} {pointer}".rstrip()
@@ -31,7 +45,7 @@ def actual_lines(case: Path) -> list[str]:
     ]
 
 
-@pytest.mark.parametrize("case", BAD, ids=lambda p: p.name)
+@pytest.mark.parametrize("case", BAD, ids=_case_id)
 def test_bad_case_gives_exactly_the_expected_findings(case: Path) -> None:
     actual = actual_lines(case)
     if os.environ.get("MLFLOW_APP_LINT_WRITE_EXPECTED"):
@@ -39,8 +53,8 @@ def test_bad_case_gives_exactly_the_expected_findings(case: Path) -> None:
     assert actual == expected_lines(case)
 
 
-@pytest.mark.parametrize("case", GOOD, ids=lambda p: p.name)
+@pytest.mark.parametrize("case", GOOD, ids=_case_id)
 def test_good_case_gives_no_finding(case: Path) -> None:
-    outcome = invoke("check", "--format", "json", str(case))
+    outcome = invoke("check", "--format", "json", *_options(case), str(case))
     assert outcome.findings == []
     assert outcome.exit_code == 0

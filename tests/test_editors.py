@@ -152,6 +152,10 @@ NOT_PROBED = {
     "empty-document": "an editor shows an empty file as it is: nothing to diagnose",
     "invalid-suppression": "suppression comments are read by the CLI only",
     "unused-suppression": "suppression comments are read by the CLI only",
+    "unknown-operation": "operation comments are read by the CLI only",
+    "update-changes-nothing": "a request of valid members only: no schema can say it",
+    "account-id-number": "a member of CreateMlflowTrackingServer, not of these probes' schema",
+    "mlflow-version": "a member of CreateMlflowTrackingServer, not of these probes' schema",
 }
 
 # A bad JSON request; the CLI and the servers must agree on where its defects are.

@@ -102,3 +102,16 @@ def test_the_readme_configurations_name_this_hook() -> None:
     (hook,) = overridden["repos"][0]["hooks"]
     assert re.search(hook["files"], "deploy/sagemaker/app.yaml")
     assert not re.search(hook["files"], "deploy/other/app.yaml")
+
+
+def test_the_hooks_files_pattern_takes_every_operations_file_name() -> None:
+    from mlflow_app_lint.operations import OPERATIONS
+
+    hooks = YAML(typ="safe", pure=True).load((ROOT / ".pre-commit-hooks.yaml").read_text("utf-8"))
+    for hook in hooks:
+        files = re.compile(hook["files"])
+        for operation in OPERATIONS.values():
+            for suffix in ("yaml", "yml", "json"):
+                assert files.search(f"requests/prod.{operation.command}.{suffix}"), operation
+        assert files.search("team.mlflow-app.yaml") and files.search("mlflow-apps/a/b.json")
+        assert not files.search("config.yaml") and not files.search(".github/workflows/ci.yml")

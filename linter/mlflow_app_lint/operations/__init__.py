@@ -63,8 +63,14 @@ class Operation:
 
     @functools.cached_property
     def rules(self) -> tuple[ModuleType, ...]:
-        """The custom rule modules that look at a member this operation has."""
-        return tuple(module for module in rules.ALL if module.MEMBERS & self.members)
+        """The custom rule modules that look at a member this operation has (and, for a module
+        limited to some operations, only those)."""
+        return tuple(
+            module
+            for module in rules.ALL
+            if module.MEMBERS & self.members
+            and self.name in getattr(module, "OPERATIONS", (self.name,))
+        )
 
     def __reduce__(self) -> tuple[Any, tuple[str]]:
         # Sent to and from worker processes by name: one Operation per name, in every process.
