@@ -19,11 +19,11 @@ from ruamel.yaml.reader import ReaderError
 from mlflow_app_lint.base.findings import Issue, Path, Span, Target
 from mlflow_app_lint.base.limits import MAX_DEPTH, MAX_VALUES, shorten
 from mlflow_app_lint.base.positions import Lines, mark_span, offset_position
-from mlflow_app_lint.base.values import Scalar
 from mlflow_app_lint.reading import problems as parse_rules
 from mlflow_app_lint.reading.composer import ComposedDocument, LimitExceeded, compose_all
 from mlflow_app_lint.reading.decoding import NotText, decode
 from mlflow_app_lint.reading.locator import Locator
+from mlflow_app_lint.reading.scalars import JSON_NUMBERS, typed
 
 YAML_TAG = "tag:yaml.org,2002:"
 SCALAR_TAGS = {YAML_TAG + name for name in ("str", "int", "float", "bool", "null", "timestamp")}
@@ -405,32 +405,13 @@ class _Builder:
 
 
 def yaml_scalar(node: ScalarNode) -> Any:
-    """The value of a YAML 1.2 scalar, typed as the AWS CLI's YAML loader would type it."""
-    tag, text = node.tag, node.value
-    if tag == YAML_TAG + "null":
-        return None
-    if tag == YAML_TAG + "bool":
-        return text.lower() == "true"
-    if tag in NON_STRING_KINDS:
-        return Scalar(text, NON_STRING_KINDS[tag])
-    return text
+    """The value of a YAML scalar, typed as the AWS CLI's YAML loader would type it."""
+    return typed(node.tag, node.value)
 
 
 def json_scalar(source: str) -> Any:
-    """The value of a JSON scalar; numbers keep their text (never converted: 10,000 digits are
-    no reason to fail)."""
-    return json.loads(
-        source,
-        parse_int=lambda text: Scalar(text, "integer"),
-        parse_float=lambda text: Scalar(text, "number"),
-        parse_constant=lambda text: Scalar(text, "number"),
-    )
+    """The value of a JSON scalar; numbers keep their text."""
+    return json.loads(source, **JSON_NUMBERS)
 
 
 MERGE_TAG = YAML_TAG + "merge"
-
-NON_STRING_KINDS = {
-    YAML_TAG + "int": "integer",
-    YAML_TAG + "float": "number",
-    YAML_TAG + "timestamp": "date",
-}

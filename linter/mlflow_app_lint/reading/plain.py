@@ -3,8 +3,8 @@
 Most files a linter sees are clean, and a clean file needs no position. These readers read each
 document straight into plain data: `json` for JSON; for YAML the line reader of plain block
 style (`plain_block`), else libyaml's events (`plain_events`), both typed by the quick reader's
-YAML 1.2 resolver. Anything they cannot read exactly as the exact reader would (a number, a
-date, null, a tag, an anchor, a duplicate key, a cap...) gives None: the readers that keep
+YAML 1.2 resolver (`scalars`). Anything they cannot read exactly as the exact reader would (a
+tag, an anchor, a merge key, a duplicate key, a cap...) gives None: the readers that keep
 positions read it. Tests compare this data with the exact reader's on every case
 (tests/test_speed_paths.py).
 """
@@ -16,6 +16,7 @@ from typing import Any
 
 from mlflow_app_lint.base.limits import MAX_DEPTH, MAX_VALUES
 from mlflow_app_lint.reading import libyaml, plain_block
+from mlflow_app_lint.reading.scalars import JSON_NUMBERS
 
 MAX_TEXT = MAX_VALUES
 """The longest text screened. A value needs a character, so a shorter text is within the exact
@@ -46,9 +47,7 @@ def _json_data(text: str) -> Any:
     return json.loads(
         text,
         object_pairs_hook=_unique_members,
-        parse_int=_number,
-        parse_float=_number,
-        parse_constant=_number,
+        **JSON_NUMBERS,
     )
 
 
@@ -57,10 +56,6 @@ def _unique_members(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     if len(members) != len(pairs):
         raise _Unsure("a duplicate key")
     return members
-
-
-def _number(text: str) -> Any:
-    raise _Unsure("a number, which the exact reader keeps as written")
 
 
 def _yaml_data(text: str) -> list[Any]:

@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from mlflow_app_lint.reading.scalars import plain_string
+from mlflow_app_lint.reading.scalars import NotAValue, plain_value
 
 
 class GiveUp(Exception):
@@ -104,9 +104,12 @@ def _scalar(text: str) -> Any:
         raise GiveUp("a flow collection or an indicator")
     comment = text.find(" #")
     value = (text if comment < 0 else text[:comment]).rstrip(" ")
-    if ": " in value or value.endswith(":") or not plain_string(value):
-        raise GiveUp("a plain scalar that is not a string, or a mapping in one")
-    return value
+    if ": " in value or value.endswith(":"):
+        raise GiveUp("a mapping in a plain scalar")
+    try:
+        return plain_value(value)
+    except NotAValue:
+        raise GiveUp("a plain scalar that is no value: a merge key") from None
 
 
 class _Document:

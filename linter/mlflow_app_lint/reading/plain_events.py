@@ -23,7 +23,7 @@ from ruamel.yaml.events import (
 
 from mlflow_app_lint.base.limits import MAX_DEPTH, MAX_VALUES
 from mlflow_app_lint.reading.libyaml import Bounds, bare_start, c_composer_class, part_number
-from mlflow_app_lint.reading.scalars import plain_string
+from mlflow_app_lint.reading.scalars import plain_value
 
 
 class _GiveUp(Exception):
@@ -64,9 +64,7 @@ class _Events:
             if kind is ScalarEvent:
                 if event.anchor is not None or event.tag is not None:
                     raise _GiveUp("an anchor or a tag")
-                if event.implicit[0] and not plain_string(event.value):
-                    raise _GiveUp("a plain scalar that is not a string")
-                value = event.value
+                value = plain_value(event.value) if event.implicit[0] else event.value
             elif kind is MappingStartEvent or kind is SequenceStartEvent:
                 if event.anchor is not None or event.tag is not None or len(stack) >= MAX_DEPTH:
                     raise _GiveUp("an anchor, a tag or a deep nesting")

@@ -1,5 +1,6 @@
-"""Which plain YAML scalars are strings, as the AWS CLI's loader types them (YAML 1.2): the one
-place that decides it, for the plain readers, the quick reader's composer and the fixes.
+"""The values of YAML scalars as the AWS CLI's loader types them (YAML 1.2): the one place that
+decides them, for the readers with and without positions, the quick reader's composer and the
+fixes.
 
 Most values are answered from YAML 1.2's fixed words; ruamel.yaml's resolver is asked (and
 imported) only for a value that begins like a number or a date.
@@ -9,6 +10,16 @@ from __future__ import annotations
 
 import functools
 from typing import Any
+
+from mlflow_app_lint.base.values import Scalar
+
+YAML_TAG = "tag:yaml.org,2002:"
+NULL, BOOL, STRING = (YAML_TAG + name for name in ("null", "bool", "str"))
+NON_STRING_KINDS = {
+    YAML_TAG + "int": "integer",
+    YAML_TAG + "float": "number",
+    YAML_TAG + "timestamp": "date",
+}
 
 NUMBER_START = frozenset("-+0123456789.")
 """What a YAML 1.2 number or date begins with, in ruamel.yaml's resolver."""
@@ -41,3 +52,39 @@ def resolver() -> tuple[Any, frozenset[str] | None]:
     resolver = VersionedResolver(version=None)
     implicit_types = resolver.versioned_resolver
     return resolver, None if None in implicit_types else frozenset(implicit_types)
+
+
+JSON_NUMBERS = {
+    "parse_int": lambda text: Scalar(text, "integer"),
+    "parse_float": lambda text: Scalar(text, "number"),
+    "parse_constant": lambda text: Scalar(text, "number"),
+}
+"""`json.loads` hooks that keep numbers as written (never converted: 10,000 digits are no reason
+to fail), as the readers with and without positions both read them."""
+
+
+class NotAValue(ValueError):
+    """A plain scalar that YAML reads as no value (a merge key `<<`, and its `=` oddity)."""
+
+
+def typed(tag: str, text: str) -> Any:
+    """The value of a scalar of this tag: numbers and dates keep their text (`Scalar`)."""
+    if tag == NULL:
+        return None
+    if tag == BOOL:
+        return text.lower() == "true"
+    kind = NON_STRING_KINDS.get(tag)
+    return text if kind is None else Scalar(text, kind)
+
+
+def plain_value(text: str) -> Any:
+    """The value of a plain scalar (unquoted, no tag), as the exact reader reads it."""
+    if plain_string(text):
+        return text
+    from ruamel.yaml.nodes import ScalarNode
+
+    yaml_1_2, _ = resolver()
+    tag = str(yaml_1_2.resolve(ScalarNode, text, (True, False)))  # a ruamel Tag: hash its text
+    if tag not in (NULL, BOOL, STRING, *NON_STRING_KINDS):
+        raise NotAValue(text)
+    return typed(tag, text)
