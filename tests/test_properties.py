@@ -85,7 +85,7 @@ def assert_positions_inside(data: bytes, is_json: bool) -> None:
     lines = LINE_BREAK.split(text)
     if lines[-1] == "":
         lines.pop()
-    for finding in lint(data, path="mutated", is_json=is_json).findings:
+    for finding in lint(data, path=f"mutated.mlflow-app.{'json' if is_json else 'yaml'}").findings:
         span = finding.span
         assert 1 <= span.line <= max(len(lines), 1), finding
         length = len(lines[span.line - 1]) if lines else 0
@@ -145,6 +145,6 @@ REQUEST = st.fixed_dictionaries(
 @given(REQUEST)
 def test_whatever_botocore_rejects_the_linter_rejects(request: dict) -> None:
     report = ParamValidator().validate(request, _input_shape())
-    findings = lint(json.dumps(request).encode(), path="request.json").findings
+    findings = lint(json.dumps(request).encode(), path="request.mlflow-app.json").findings
     if report.has_errors():
         assert any(f.severity is Severity.ERROR for f in findings), report.generate_report()

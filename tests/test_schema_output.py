@@ -54,9 +54,9 @@ def test_operation_by_api_or_cli_name_prints_its_committed_schema() -> None:
 def test_an_unknown_operation_is_a_usage_error_with_a_suggestion() -> None:
     done = run_schema("--operation", "update-mlflow-ap")
     assert done.returncode == 2
-    assert done.stderr == (
-        "mlflow-app-lint: unknown operation 'update-mlflow-ap' "
-        "(did you mean 'update-mlflow-app'?)\n"
+    assert done.stderr.endswith(
+        "Error: Invalid value for '--operation': unknown operation 'update-mlflow-ap'; "
+        "did you mean 'update-mlflow-app'? ('mlflow-app-lint operations')\n"
     )
 
 
