@@ -72,10 +72,17 @@ def test_a_boolean_member_takes_only_a_boolean() -> None:
         ("2024-03-16T01:46:56Z", True),
         (Scalar("1710553616", "integer"), True),
         (Scalar("1710553616.5", "number"), True),
+        (Scalar("2024-03-16T01:46:56Z", "date"), True),  # a YAML datetime: botocore takes it
+        (Scalar("2024-03-16 01:46:56", "date"), True),
+        (Scalar("2024-03-16", "date"), False),  # a YAML date without a time: botocore refuses
+        ("2024-03-16", True),  # quoted, botocore parses it
+        ("yesterday", False),
         (True, False),
+        (None, False),
+        ([], False),
     ],
 )
-def test_a_timestamp_takes_a_string_or_a_number(value: Any, valid: bool) -> None:
+def test_a_timestamp_takes_what_botocore_takes(value: Any, valid: bool) -> None:
     request = {"CreatedAfter": value, "MaxResults": Scalar("100", "integer")}
     assert (issues(LIST_APPS, request) == [], quick_check(LIST_APPS, request)) == (valid, valid)
 

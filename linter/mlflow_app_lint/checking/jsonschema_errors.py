@@ -15,6 +15,7 @@ from referencing import Registry, Resource
 from referencing.exceptions import NoSuchResource
 
 from mlflow_app_lint.base.values import Scalar
+from mlflow_app_lint.checking import timestamps
 from mlflow_app_lint.checking.patterns import matches
 from mlflow_app_lint.checking.validity import is_integer, is_number, numeric_value
 
@@ -96,6 +97,17 @@ def _maximum_keyword(validator, maximum: Any, instance: Any, schema: dict) -> It
         yield ValidationError(f"{_written(instance)} is greater than the maximum of {maximum}")
 
 
+def _type_keyword(validator, types: Any, instance: Any, schema: dict) -> Iterator:
+    if not schema.get(timestamps.KEYWORD):  # a timestamp's own keyword judges its type
+        yield from Draft7Validator.VALIDATORS["type"](validator, types, instance, schema)
+
+
+def _timestamp_keyword(validator, value: Any, instance: Any, schema: dict) -> Iterator:
+    problem = timestamps.problem(instance) if value else None
+    if problem is not None:
+        yield ValidationError(problem)
+
+
 def _written(instance: Any) -> str:
     return instance.text if isinstance(instance, Scalar) else repr(instance)
 
@@ -106,6 +118,8 @@ _Validator = validators.extend(
         "pattern": _pattern_keyword,
         "minimum": _minimum_keyword,
         "maximum": _maximum_keyword,
+        "type": _type_keyword,
+        timestamps.KEYWORD: _timestamp_keyword,
     },
     type_checker=Draft7Validator.TYPE_CHECKER.redefine_many(
         {

@@ -18,7 +18,7 @@ from mlflow_app_lint.base.findings import Fix, Issue, Path, Rule, Severity, Targ
 from mlflow_app_lint.base.rule_examples import REQUEST
 from mlflow_app_lint.base.values import Scalar
 from mlflow_app_lint.base.words import MAX_SHOWN, closest, describe, name_of, one_of, plural, show
-from mlflow_app_lint.checking import validity
+from mlflow_app_lint.checking import timestamps, validity
 from mlflow_app_lint.checking.patterns import could_match, matches
 
 if TYPE_CHECKING:  # jsonschema is imported only when a request is not valid: a quicker start
@@ -425,7 +425,13 @@ def _bound(rule: Rule, relation: str) -> Callable[[ValidationError, Path], Itera
     return explain
 
 
+def _timestamp(error: ValidationError, path: Path) -> Iterator[Issue]:
+    message = f"{name_of(path)} must be a date and time, got {describe(error.instance)}: "
+    yield Issue(INVALID_TYPE, message + error.message, path)
+
+
 _EXPLAINERS: dict[str, Callable[[ValidationError, Path], Iterator[Issue]]] = {
+    timestamps.KEYWORD: _timestamp,
     "type": _type,
     "required": _required,
     "additionalProperties": _additional,

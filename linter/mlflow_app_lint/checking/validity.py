@@ -14,6 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 from mlflow_app_lint.base.values import Scalar
+from mlflow_app_lint.checking import timestamps
 
 Check = Callable[[Any], bool]
 
@@ -111,6 +112,8 @@ class Compiler:
             raise Unsupported(repr(schema))
         if "$ref" in schema:  # Draft 7: the siblings of $ref are ignored
             return self._reference(schema["$ref"])
+        if schema.get(timestamps.KEYWORD):  # it judges the type, the one other keyword
+            return lambda instance: timestamps.problem(instance) is None
         # With one "type", it is tested first and once: the other keywords may then assume it.
         known = schema["type"] if isinstance(schema.get("type"), str) else None
         keywords = sorted(

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from mlflow_app_lint.checking import timestamps
 from mlflow_app_lint.schemagen.intermediate import (
     ARRAY_OF_STRINGS,
     SCALAR_TYPES,
@@ -71,6 +72,8 @@ def value_schema(member: Member, hints: Hints) -> dict[str, Any]:
     """The schema of a scalar value: the property's, or each item's for an array of strings."""
     scalar_type = "String" if member.type == ARRAY_OF_STRINGS else member.type
     schema: dict[str, Any] = {"type": _JSON_TYPES[scalar_type]}
+    if scalar_type == "Timestamp":
+        schema[timestamps.KEYWORD] = True  # the linter's checks apply it; editors ignore it
     bounds = {
         "minLength": member.min_length,
         "maxLength": member.max_length,
