@@ -241,16 +241,21 @@ def installed_servers() -> Path:
 
 @pytest.fixture(scope="module")
 def diagnostics() -> dict[Path, list[Diagnostic]]:
+    return run_servers(SCHEMA, YAML_FILE_MATCH, JSON_FILE_MATCH, DOCUMENTS)
+
+
+def run_servers(schema: Path, yaml_match, json_match, documents: dict[Path, str]) -> dict:
+    """What the two servers report for each document, with `schema` associated by file name."""
     if not (NODE and NPM):
         pytest.skip("node and npm are needed to run the editors' language servers")
     job = {
-        "schemaUri": SCHEMA.as_uri(),
-        "schemaText": SCHEMA.read_text(encoding="utf-8"),
-        "yamlFileMatch": YAML_FILE_MATCH,
-        "jsonFileMatch": JSON_FILE_MATCH,
+        "schemaUri": schema.as_uri(),
+        "schemaText": schema.read_text(encoding="utf-8"),
+        "yamlFileMatch": list(yaml_match),
+        "jsonFileMatch": list(json_match),
         "documents": [
             {"name": str(path), "uri": path.as_uri(), "language": language(path), "text": text}
-            for path, text in DOCUMENTS.items()
+            for path, text in documents.items()
         ],
     }
     done = subprocess.run(
@@ -390,3 +395,44 @@ def test_readme_table_says_what_the_probes_found() -> None:
     assert rows == verdicts()
     for glob in (*YAML_FILE_MATCH, *JSON_FILE_MATCH):
         assert glob in section
+
+
+FAMILY_EXAMPLES = (
+    "update-mlflow-app",
+    "create-mlflow-tracking-server",
+    "update-mlflow-tracking-server",
+)
+SCHEMA_RULES = {
+    "invalid-type",
+    "invalid-enum",
+    "pattern-mismatch",
+    "missing-required",
+    "unknown-field",
+    "maintenance-window",
+    "domain-id",
+    "account-id-number",
+    "mlflow-version",
+}
+"""Rules whose findings in these examples the schema alone can show."""
+
+
+@pytest.mark.parametrize("command", FAMILY_EXAMPLES)
+def test_each_operations_schema_in_the_servers(command: str) -> None:
+    """With the README's associations (NAME.<command-name>.yaml|json), the servers find the
+    bad example's schema defects on the CLI's lines, and nothing in the good example."""
+    examples = sorted((ROOT / "examples").glob(f"*.{command}.*"))
+    found = run_servers(
+        ROOT / "schema" / f"{command}.schema.json",
+        (f"*.{command}.yaml", f"*.{command}.yml"),
+        (f"*.{command}.json",),
+        {path: path.read_text(encoding="utf-8") for path in examples},
+    )
+    for path in examples:
+        lines = {d.line for d in found[path]}
+        if path.name.startswith("good."):
+            assert found[path] == [], path
+            continue
+        expected = {f.line for f in cli_findings(path) if f.rule in SCHEMA_RULES}
+        assert expected, path
+        assert expected <= lines, (path, found[path])
+        assert lines <= {f.line for f in cli_findings(path)}, (path, found[path])
