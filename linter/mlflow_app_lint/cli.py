@@ -14,7 +14,7 @@ from mlflow_app_lint.base.limits import DEFAULT_MAX_FILE_SIZE, format_size, pars
 from mlflow_app_lint.base.words import closest, plural
 from mlflow_app_lint.engine.results import Report
 from mlflow_app_lint.engine.run import Mode, Options, run, usable_cores
-from mlflow_app_lint.operations import OPERATIONS, Operation, find, model_revision
+from mlflow_app_lint.operations import OPERATIONS, Operation, find, model_revision, use_revision
 from mlflow_app_lint.policy.catalogue import RULES
 from mlflow_app_lint.policy.config import Config, ConfigError, Overrides, load
 from mlflow_app_lint.reading.sources import STDIN, Source
@@ -154,6 +154,12 @@ def main() -> None:
     help="Print the corrections --fix would make as a unified diff; change nothing.",
 )
 @click.option(
+    "--model",
+    metavar="PATH|installed",
+    help="Lint against this revision of AWS's service model: a service-2.json (or .json.gz) "
+    "file, or 'installed' for the importable botocore's.  [default: the shipped one]",
+)
+@click.option(
     "--operation",
     type=_OperationName(),
     help="Lint every document as this operation (API or AWS CLI name), unless a comment in it "
@@ -178,6 +184,7 @@ def check(
     fix: bool,
     show_diff: bool,
     max_file_size: int,
+    model: str | None,
     operation: Operation | None,
     jobs: int | None,
     **overrides: tuple[str, ...] | str | bool | None,
@@ -202,6 +209,8 @@ def check(
     except ConfigError as error:
         click.echo(f"mlflow-app-lint: {error}", err=True)
         sys.exit(EXIT_USAGE)
+    if model or config.model:
+        _use_model(model or config.model)
     mode = Mode.FIX if fix else Mode.DIFF if show_diff else Mode.CHECK
     jobs = usable_cores() if jobs is None else jobs
     settings = Options(config, show_suppressed, mode, _write_fixed, max_file_size, jobs, operation)
@@ -230,6 +239,25 @@ def check(
             err=True,
         )
     sys.exit(_exit_status(report, config))
+
+
+def _use_model(source: str) -> None:
+    """Lint against another revision of the model (exit 2 when it cannot be read)."""
+    from mlflow_app_lint import schemagen
+
+    try:
+        use_revision(schemagen.revision(source))
+    except ImportError:
+        _usage_error("--model installed: botocore is not importable here")
+    except OSError as error:
+        _usage_error(f"--model {source}: {error.strerror or error}")
+    except (ValueError, KeyError, TypeError) as error:
+        _usage_error(f"--model {source}: not a service model that can be read ({error})")
+
+
+def _usage_error(message: str) -> None:
+    click.echo(f"mlflow-app-lint: {message}", err=True)
+    sys.exit(EXIT_USAGE)
 
 
 def _write_fixed(source: Source, data: bytes) -> None:

@@ -45,7 +45,10 @@ class Operation:
     @functools.cached_property
     def schema(self) -> dict[str, Any]:
         """The committed, generated schema that ships with the package (a plain read:
-        importlib.resources costs a tenth of a small run's start-up)."""
+        importlib.resources costs a tenth of a small run's start-up), or the one made from
+        another revision of the model (`use_revision`)."""
+        if _revision is not None:
+            return _revision.schemas[self.name]
         with open(os.path.join(schema.FOLDER, self.schema_file), encoding="utf-8") as file:
             return json.load(file)
 
@@ -113,11 +116,44 @@ MODEL_FILE = "sagemaker-mlflow.model.json"
 """The extract of AWS's service model the schemas are generated from (see `schemagen`)."""
 
 
-@functools.cache
+@dataclass(frozen=True)
+class Revision:
+    """Another revision of the service model than the shipped one (`check --model`)."""
+
+    schemas: dict[str, dict[str, Any]]
+    """Each operation's schema, made from it, by API name."""
+    name: str
+    """Which revision, in words: `2017-07-24 (botocore 1.43.11)`."""
+
+
+_revision: Revision | None = None
+
+
+def use_revision(revision: Revision) -> None:
+    """Lint against `revision` from now on, in this process and the workers it starts: its
+    operations and their schemas. Called once, before anything is linted. An operation the
+    revision lacks is no longer known; CreateMlflowApp, the default, must be there."""
+    global _revision
+    if DEFAULT.name not in revision.schemas:
+        raise ValueError(f"the model has no {DEFAULT.name}, the operation of unnamed files")
+    _revision = revision
+    for name in [name for name in OPERATIONS if name not in revision.schemas]:
+        del OPERATIONS[name]
+
+
 def model_revision() -> str:
     """The service model's API version and where it came from: `2017-07-24 (botocore 1.44.8)`."""
+    return _revision.name if _revision is not None else _shipped_revision()
+
+
+@functools.cache
+def _shipped_revision() -> str:
     with open(os.path.join(schema.FOLDER, MODEL_FILE), encoding="utf-8") as file:
-        model = json.load(file)
+        return revision_name(json.load(file))
+
+
+def revision_name(model: dict[str, Any]) -> str:
+    """`2017-07-24 (botocore 1.44.8)`: a model extract's API version and its source."""
     revision = model["metadata"]["apiVersion"]
     source = model.get("source")
     return f"{revision} ({source['package']} {source['version']})" if source else revision

@@ -49,6 +49,7 @@ KEYS = (
     "fail-on",
     "operation",
     "per-file-operation",
+    "model",
 )
 
 
@@ -73,6 +74,8 @@ class Config:
     """The operation of files that nothing more specific names (see `selection`)."""
     per_file_operation: tuple[tuple[PathPattern, str], ...] = ()
     """Glob -> operation (API name), the first matching pattern wins."""
+    model: str | None = None
+    """`--model`: a service-2.json path (made absolute) or `installed`."""
     force_exclude: bool = False
     """Apply `exclude` to files named on the command line too (a pre-commit hook names them)."""
     source: str | None = None
@@ -137,6 +140,7 @@ def load(
         fail_on=values.get("fail-on", Severity.ERROR),
         operation=values.get("operation"),
         per_file_operation=tuple(values.get("per-file-operation", {}).values()),
+        model=values.get("model"),
         force_exclude=overrides.force_exclude,
         source=source,
     )
@@ -339,6 +343,12 @@ def _per_file_operation(value: Any, at: tuple, place: _Place, base: str) -> dict
     }
 
 
+def _model(value: Any, at: tuple, place: _Place, base: str) -> str:
+    if not isinstance(value, str) or not value:
+        raise place.error(at, value, f"expected a path or 'installed', got {_kind(value)}")
+    return value if value == "installed" else os.path.join(base, value)
+
+
 _VALIDATORS: dict[str, Callable[[Any, tuple, _Place, str], Any]] = {
     "select": _selected,
     "ignore": _rule_ids,
@@ -348,6 +358,7 @@ _VALIDATORS: dict[str, Callable[[Any, tuple, _Place, str], Any]] = {
     "fail-on": _fail_on,
     "operation": _operation,
     "per-file-operation": _per_file_operation,
+    "model": _model,
 }
 
 

@@ -8,13 +8,14 @@ agree). One writer (``writer``) makes every schema; ``schema/hints.json`` only a
 
 from __future__ import annotations
 
+import gzip
 import json
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from mlflow_app_lint.operations import command_name
-from mlflow_app_lint.schemagen import model, pages
+from mlflow_app_lint.operations import Revision, command_name, revision_name
+from mlflow_app_lint.schemagen import extract, model, pages
 from mlflow_app_lint.schemagen.writer import Hints, build_schema, render
 
 if TYPE_CHECKING:
@@ -31,6 +32,8 @@ __all__ = [
 ]
 
 MODEL_FILE_NAME = "sagemaker-mlflow.model.json"
+INSTALLED = "installed"
+"""`--model installed`: the model of the botocore importable where the linter runs."""
 HINTS_FILE_NAME = "hints.json"
 DEFAULT_OPERATION = "CreateMlflowApp"
 PAGE_FILES = {"CreateMlflowApp": "CreateMlflowApp.txt", "Tag": "Tag.txt"}
@@ -56,9 +59,30 @@ def load_hints() -> Hints:
 
 def model_revision(service_model: dict[str, Any]) -> str:
     """Which model revision: ``2017-07-24 (botocore 1.44.8)``."""
-    revision = service_model["metadata"]["apiVersion"]
-    source = service_model.get("source")
-    return f"{revision} ({source['package']} {source['version']})" if source else revision
+    return revision_name(service_model)
+
+
+def revision(source: str) -> Revision:
+    """Another revision of the model to lint against (``check --model``): ``installed`` for the
+    importable botocore's, or the path of a ``service-2.json`` (or ``.json.gz``). Raises
+    OSError, ValueError (not a service model) or ImportError (no botocore)."""
+    if source == INSTALLED:
+        extracted = extract.extract(*extract.installed_model())
+    else:
+        opener = gzip.open if source.endswith(".gz") else open
+        with opener(source, "rt", encoding="utf-8") as file:
+            whole = json.load(file)
+        if not isinstance(whole, dict) or not {"metadata", "operations", "shapes"} <= whole.keys():
+            raise ValueError(
+                "not a service model (service-2.json): no metadata, operations, shapes"
+            )
+        extracted = extract.extract(whole, source, package="file")
+    hints = load_hints()
+    schemas = {
+        name: build_schema(model.read_request(extracted, name), hints)
+        for name in model.operation_names(extracted)
+    }
+    return Revision(schemas, revision_name(extracted))
 
 
 def operations(service_model: dict[str, Any] | None = None) -> list[str]:

@@ -39,15 +39,16 @@ def shapes_used(shapes: dict[str, Any], roots: list[str]) -> list[str]:
     return sorted(used)
 
 
-def extract(model: dict[str, Any], botocore_version: str) -> dict[str, Any]:
-    """The family's part of ``model`` (a decoded service-2.json), in the same format."""
+def extract(model: dict[str, Any], version: str, package: str = "botocore") -> dict[str, Any]:
+    """The family's part of ``model`` (a decoded service-2.json), in the same format; its source
+    is ``package`` at ``version`` (botocore's, or a file and its path)."""
     operations = {
         name: {key: model["operations"][name][key] for key in OPERATION_KEYS}
         for name in family(model)
     }
     inputs = [operation["input"]["shape"] for operation in operations.values()]
     return {
-        "source": {"package": "botocore", "version": botocore_version},
+        "source": {"package": package, "version": version},
         "metadata": model["metadata"],
         "operations": operations,
         "shapes": {name: model["shapes"][name] for name in shapes_used(model["shapes"], inputs)},
