@@ -47,7 +47,18 @@ def test_json_report_is_the_documented_contract() -> None:
     outcome = invoke("check", "--format", "json", str(BAD_YAML), str(GOOD_JSON))
     report = outcome.report
     assert report["version"] == 1
-    assert set(report["summary"]) == {"files", "documents", "errors", "warnings", "fixed"}
+    summary_keys = {"files", "documents", "errors", "warnings", "fixed", "model"}
+    assert set(report["summary"]) == summary_keys
+    assert report["files"] == [
+        {
+            "path": str(BAD_YAML),
+            "documents": [{"operation": "CreateMlflowApp", "why": "file name"}],
+        },
+        {
+            "path": str(GOOD_JSON),
+            "documents": [{"operation": "CreateMlflowApp", "why": "file name"}],
+        },
+    ]
     assert report["summary"]["files"] == 2
     assert report["summary"]["errors"] == sum(f["severity"] == "error" for f in report["findings"])
     name = next(f for f in report["findings"] if f["pointer"] == "/Name")
@@ -63,6 +74,7 @@ def test_json_report_is_the_documented_contract() -> None:
         "message": 'Name must be a string, got the integer 2024; quote it: "2024"',
         "pointer": "/Name",
         "fixable": True,
+        "operation": "CreateMlflowApp",
     }
 
 
@@ -122,7 +134,7 @@ def test_check_without_paths_is_a_usage_error() -> None:
 
 def test_version() -> None:
     outcome = invoke("--version")
-    assert outcome.stdout == f"mlflow-app-lint, version {__version__}\n"
+    assert outcome.stdout.startswith(f"mlflow-app-lint {__version__} (AWS service model 2017-07-24")
 
 
 def test_colour_only_when_asked_or_on_a_terminal() -> None:
