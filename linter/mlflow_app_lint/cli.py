@@ -294,3 +294,12 @@ def schema(check_only: bool, output: str | None) -> None:
             sys.exit(EXIT_USAGE)
     else:
         click.echo(generated, nl=False)
+
+
+@main.command()
+def server() -> None:
+    """Run the language server on stdin/stdout, for editors: every finding as you type, quick
+    fixes, hover and completion."""
+    from mlflow_app_lint.server import serve
+
+    serve()

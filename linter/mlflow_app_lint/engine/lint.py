@@ -134,10 +134,11 @@ def _document_findings(
             continue
         span = within(document.locator.span(issue.path, issue.target), lines)
         edits = fixes.get(issue, ())
+        related = None
         if issue.related is not None:
-            related = document.locator.span(issue.related, issue.target)
+            related = within(document.locator.span(issue.related, issue.target), lines)
             issue = _with_related_line(issue, related.line)
-        yield _finding(path, document.index, issue, span, edits)
+        yield _finding(path, document.index, issue, span, edits, related)
 
 
 def _under(path: tuple, roots: Collection) -> bool:
@@ -151,7 +152,12 @@ def _with_related_line(issue: Issue, line: int) -> Issue:
 
 
 def _finding(
-    path: str, document: int, issue: Issue, span: Span, edits: tuple[TextEdit, ...] = ()
+    path: str,
+    document: int,
+    issue: Issue,
+    span: Span,
+    edits: tuple[TextEdit, ...] = (),
+    related: Span | None = None,
 ) -> Finding:
     return Finding(
         path=path,
@@ -163,4 +169,5 @@ def _finding(
         severity=issue.rule.severity,
         fix=issue.fix if edits else None,
         edits=edits,
+        related=related,
     )
