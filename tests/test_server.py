@@ -35,6 +35,14 @@ async def client(lsp_client: LanguageClient):
     lsp_client.initialize_result = await _started(lsp_client)
     yield
     await lsp_client.shutdown_session()
+    assert lsp_client.error is None
+
+
+@pytest_lsp.fixture(config=CONFIG)
+async def bare_client(lsp_client: LanguageClient):
+    """A client the test shuts down itself."""
+    await _started(lsp_client)
+    yield
 
 
 @pytest_lsp.fixture(config=CONFIG)
@@ -280,3 +288,28 @@ async def test_a_hostile_buffer_gets_findings_and_the_server_goes_on(
     await _actions(client, uri, types.Range(types.Position(0, 0), types.Position(0, 5)))
     _, good = await open_buffer(client, GOOD[0])
     assert good == []
+
+
+async def test_a_wrong_configuration_is_shown_and_nothing_is_linted(
+    client: LanguageClient, tmp_path: Path
+) -> None:
+    (tmp_path / ".mlflow-app-lint.yaml").write_text("ignore: [no-such-rule]\n", encoding="utf-8")
+    _, found = await open_buffer(client, tmp_path / "e.mlflow-app.yaml", "Name: 2024\n")
+    assert found == []
+    message = await until(lambda: client.messages)
+    assert "no-such-rule" in message[0].message and message[0].type == types.MessageType.Error
+
+
+async def test_closing_a_buffer_clears_its_diagnostics(client: LanguageClient) -> None:
+    uri, found = await open_buffer(client, BAD)
+    assert found
+    client.text_document_did_close(
+        types.DidCloseTextDocumentParams(types.TextDocumentIdentifier(uri))
+    )
+    await until(lambda: len(client.diagnostics[uri]) == 0)
+
+
+async def test_shutdown_and_exit_end_the_server_cleanly(bare_client: LanguageClient) -> None:
+    await open_buffer(bare_client, BAD)
+    await bare_client.shutdown_session()
+    assert bare_client._server.returncode == 0

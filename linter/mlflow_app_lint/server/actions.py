@@ -19,6 +19,9 @@ from mlflow_app_lint.server.positions import TextPositions
 
 FIX_ALL = f"{types.CodeActionKind.SourceFixAll.value}.{SOURCE}"
 KINDS = (types.CodeActionKind.QuickFix, FIX_ALL)
+MAX_SUPPRESSIONS = 20
+"""Suppression comments offered per request: each is proven by a lint, and a request for a
+whole hostile file must not queue thousands of them."""
 
 
 def code_actions(
@@ -31,10 +34,14 @@ def code_actions(
     start, end = positions.offset(requested.start), positions.offset(requested.end)
     actions: list[types.CodeAction] = []
     if _wanted(types.CodeActionKind.QuickFix, only):
-        for finding in linted.result.findings:
-            span = positions.span_range(finding.span)
-            if positions.offset(span.start) <= end and start <= positions.offset(span.end):
-                actions.extend(_quick_fixes(linted, positions, finding))
+        met = [
+            finding
+            for finding in linted.result.findings
+            if positions.span_offset(finding.span.line, finding.span.column) <= end
+            and start <= positions.span_offset(finding.span.end_line, finding.span.end_column)
+        ]
+        for index, finding in enumerate(met):
+            actions.extend(_quick_fixes(linted, positions, finding, index < MAX_SUPPRESSIONS))
     if _wanted(FIX_ALL, only) and any(finding.fixable for finding in linted.result.findings):
         actions.append(_fix_all(linted, positions))
     return actions
@@ -45,7 +52,7 @@ def _wanted(kind: str, only: list[str] | None) -> bool:
 
 
 def _quick_fixes(
-    linted: Linted, positions: TextPositions, finding: Finding
+    linted: Linted, positions: TextPositions, finding: Finding, offer_suppression: bool
 ) -> Iterator[types.CodeAction]:
     about = [diagnostic(finding, linted.uri, positions)]
     if finding.fixable:
@@ -58,7 +65,7 @@ def _quick_fixes(
             about,
             preferred=True,
         )
-    suppressing = not (linted.is_json or finding.rule.locked)
+    suppressing = offer_suppression and not (linted.is_json or finding.rule.locked)
     suppression = suppress(linted, positions, finding) if suppressing else None
     if suppression is not None:
         yield _action(
