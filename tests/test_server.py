@@ -5,6 +5,8 @@ linted again, must leave the text the CLI's fix gives, without the finding."""
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -313,3 +315,9 @@ async def test_shutdown_and_exit_end_the_server_cleanly(bare_client: LanguageCli
     await open_buffer(bare_client, BAD)
     await bare_client.shutdown_session()
     assert bare_client._server.returncode == 0
+
+
+async def test_only_the_server_command_imports_pygls() -> None:
+    code = "import sys, mlflow_app_lint.cli; print({'pygls', 'lsprotocol'} & {*sys.modules})"
+    imported = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert imported.stdout.strip() == "set()", imported.stderr

@@ -9,7 +9,6 @@ debouncing), and a result is published only if its version is still the buffer's
 from __future__ import annotations
 
 import asyncio
-import logging
 import traceback
 from concurrent.futures import ThreadPoolExecutor
 
@@ -23,8 +22,6 @@ from mlflow_app_lint.server.diagnostics import SOURCE, diagnostic
 from mlflow_app_lint.server.linting import ConfigProblem, Linted, Outcome, lint_buffer
 from mlflow_app_lint.server.positions import TextPositions
 
-logger = logging.getLogger(__name__)
-
 
 class RequestServer(LanguageServer):
     def __init__(self) -> None:
@@ -36,6 +33,7 @@ class RequestServer(LanguageServer):
         self._dirty: set[str] = set()
         self._linting: dict[str, asyncio.Task] = {}
         self._config_messages: set[str] = set()
+        """The configuration mistakes shown already: each is shown once."""
 
     def positions(self, text: str) -> TextPositions:
         return TextPositions(text, self.workspace.position_encoding or "utf-16")
