@@ -396,3 +396,12 @@ def _check_or_regenerate_schemas(regenerate: bool) -> None:
     if stale:
         sys.exit(EXIT_FINDINGS)
     click.echo(f"the {len(schemagen.operations())} schemas in schema/ are up to date.")
+
+
+@main.command()
+def server() -> None:
+    """Run the language server on stdin/stdout, for editors: every finding as you type, quick
+    fixes, hover and completion."""
+    from mlflow_app_lint.server import serve
+
+    serve()

@@ -130,6 +130,8 @@ class Finding:
     edits: tuple[TextEdit, ...] = ()
     """The fix, proven safe, as edits of the file's text: what `check --fix` writes (and an
     editor's quick fix). Empty when the finding has no certain fix."""
+    related: Span | None = None
+    """The earlier place the message refers to (the first of two duplicates), when it has one."""
 
     @property
     def fixable(self) -> bool:

@@ -159,10 +159,11 @@ def _document_findings(
             continue
         span = within(document.locator.span(issue.path, issue.target), lines)
         edits = fixes.get(issue, ())
+        related = None
         if issue.related is not None:
-            related = document.locator.span(issue.related, issue.target)
+            related = within(document.locator.span(issue.related, issue.target), lines)
             issue = _with_related_line(issue, related.line)
-        yield _finding(path, document.index, issue, span, operation, edits)
+        yield _finding(path, document.index, issue, span, operation, edits, related)
 
 
 def _under(path: tuple, roots: Collection) -> bool:
@@ -182,6 +183,7 @@ def _finding(
     span: Span,
     operation: Operation | None = None,
     edits: tuple[TextEdit, ...] = (),
+    related: Span | None = None,
 ) -> Finding:
     return Finding(
         path=path,
@@ -194,4 +196,5 @@ def _finding(
         fix=issue.fix if edits else None,
         edits=edits,
         operation=operation.name if operation is not None else None,
+        related=related,
     )
