@@ -12,7 +12,7 @@ from mlflow_app_lint.base.findings import Edit, Finding, TextEdit
 from mlflow_app_lint.base.positions import LINE_BREAK
 from mlflow_app_lint.engine.fixes import fix
 from mlflow_app_lint.fixing.edits import apply
-from mlflow_app_lint.policy.suppressions import MARKER, Scope
+from mlflow_app_lint.policy.directives import MARKER, Scope
 from mlflow_app_lint.server.diagnostics import SOURCE, diagnostic
 from mlflow_app_lint.server.linting import Linted
 from mlflow_app_lint.server.positions import TextPositions
