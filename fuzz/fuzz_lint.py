@@ -15,8 +15,8 @@ import sys
 import atheris
 
 with atheris.instrument_imports(include=["mlflow_app_lint", "ruamel"]):
-    from linter import screen
     from mlflow_app_lint.base.positions import split_lines
+    from mlflow_app_lint.engine import screen
     from mlflow_app_lint.engine.lint import lint_documents
     from mlflow_app_lint.fixing.proof import check_bytes
     from mlflow_app_lint.reading.documents import parse
