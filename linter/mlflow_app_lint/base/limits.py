@@ -62,3 +62,7 @@ MAX_QUOTED = 200
 
 def shorten(text: str, limit: int = MAX_QUOTED) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+MAX_CONFIG_SIZE = 1024 * 1024
+"""A configuration file is a few hundred bytes; a pyproject.toml a few kilobytes."""
