@@ -13,6 +13,7 @@ Only named rules can be suppressed; a malformed directive or an unknown rule id 
 
 from __future__ import annotations
 
+import bisect
 import enum
 import functools
 import re
@@ -152,7 +153,9 @@ def find(text: str, known: dict[str, Rule]) -> tuple[list[Directive], list[Malfo
     for comment in comments:
         if not _ATTEMPT.match(comment.text):
             continue
-        document = sum(1 for start in starts[1:] if start <= (comment.line, comment.column))
+        # The documents that start at or before the comment, less the first (bisect: a stream
+        # of many documents with a comment each costs no more than its length).
+        document = max(bisect.bisect_right(starts, (comment.line, comment.column)) - 1, 0)
         for item in _read(comment, document, lines, known):
             (directives if isinstance(item, Directive) else malformed).append(item)
     return directives, malformed
@@ -216,6 +219,7 @@ def _read(
         )
         return
     rule_ids: list[tuple[str, Span]] = []
+    named: set[str] = set()
     for found in _RULE_ID.finditer(match["ids"]):
         rule_id = found.group()
         column = comment.column + match.start("ids") + found.start() + 1
@@ -223,7 +227,8 @@ def _read(
         problem = _unsuppressable(rule_id, known)
         if problem:
             yield Malformed(document, span, problem, rule_id)
-        elif rule_id not in (seen for seen, _ in rule_ids):
+        elif rule_id not in named:
+            named.add(rule_id)
             rule_ids.append((rule_id, span))
     if rule_ids:
         target = line + 1 if scope is Scope.NEXT_LINE else line
