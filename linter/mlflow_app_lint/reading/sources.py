@@ -65,7 +65,7 @@ def collect(
         if path == STDIN:
             name = stdin_name or "<stdin>"
             if not (force_exclude and stdin_name and excluded(stdin_name)):
-                yield Source(STDIN, name, name.lower().endswith(JSON_SUFFIXES))
+                yield Source(STDIN, printable(name), name.lower().endswith(JSON_SUFFIXES))
         elif os.path.isdir(path):
             yield from _walk(path, excluded)
         elif os.path.isfile(path):
@@ -104,7 +104,8 @@ def _walk_errors(errors: list[OSError], top: str) -> Iterator[Unreadable]:
 def read(source: Source, max_size: int) -> bytes | TooLarge:
     """The file's bytes, reading at most `max_size` + 1 of them; OSError when it cannot be."""
     if source.location == STDIN:
-        data = sys.stdin.buffer.read(max_size + 1)
+        # In chunks: one read of the cap would allocate the whole cap, however little comes.
+        data = _read_at_most(sys.stdin.buffer.fileno(), max_size + 1, READ_CHUNK)
     else:
         flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
         descriptor = os.open(source.location, flags)
