@@ -68,7 +68,9 @@ def write_report(path: str, data: bytes) -> None:
     existing = _existing(path)
     special = os.path.abspath(path).startswith(SPECIAL_DIRECTORIES)
     if special or (existing is not None and not stat.S_ISREG(existing.st_mode)):
-        with open(path, "wb") as file:
+        # Appending, never truncating: /dev/stdout may reopen a file a shell appends to.
+        descriptor = os.open(path, os.O_WRONLY | os.O_APPEND | getattr(os, "O_NOCTTY", 0))
+        with os.fdopen(descriptor, "wb") as file:
             file.write(data)
         return
     write_atomically(path, data)
