@@ -43,6 +43,7 @@ with atheris.instrument_imports(include=["mlflow_app_lint", "ruamel", "click"]):
 WORK = tempfile.mkdtemp(prefix="mlflow-app-lint-fuzz-")
 NESTED = os.path.join(WORK, "project", "deeper")
 os.makedirs(NESTED)
+os.chdir(WORK)  # relative paths the options name stay in here
 
 
 def _one_line(message: str) -> None:
@@ -114,8 +115,13 @@ def fuzz_options(data: bytes) -> None:
             arguments.append(provider.PickValueInList(list(OPTIONS)))
         else:
             arguments.append(provider.ConsumeUnicodeNoSurrogates(provider.ConsumeIntInRange(0, 30)))
-    # No NUL (no argument a program is given can hold one), and not standard input ('-').
-    arguments = [a for a in arguments if "\0" not in a and a != "-"]
+    # No NUL (no argument a program is given can hold one), not standard input ('-'), and no
+    # path out of the work directory (a walk of '/' would take the fuzzer's whole timeout).
+    arguments = [
+        a
+        for a in arguments
+        if "\0" not in a and a != "-" and not a.startswith("/") and ".." not in a
+    ]
     with contextlib.suppress(click.ClickException, click.exceptions.Exit, SystemExit):
         cli.main.main(["check", *arguments, SMALL_FILE], standalone_mode=False)
 
