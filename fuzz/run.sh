@@ -6,9 +6,10 @@
 # fuzz/crashes/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+root="$PWD"
 seconds="${1:-600}"
 target="${2:-}"
-corpus="fuzz/corpus${target:+-$target}"
+corpus="$root/fuzz/corpus${target:+-$target}"
 mkdir -p "$corpus" fuzz/crashes
 cp -n examples/*.yaml examples/*.json tests/cases/good/* tests/cases/bad/*[!d] "$corpus"/ 2>/dev/null || true
 if [ -n "$target" ]; then
@@ -17,5 +18,5 @@ else
   set -- fuzz/fuzz_lint.py
 fi
 exec "${PYTHON:-python}" "$@" -max_total_time="$seconds" -rss_limit_mb=2048 \
-  -timeout=10 -max_len=4096 -artifact_prefix="fuzz/crashes/${target:+$target-}" \
+  -timeout=10 -max_len=4096 -artifact_prefix="$root/fuzz/crashes/${target:+$target-}" \
   -print_final_stats=1 "$corpus"
