@@ -18,5 +18,5 @@ else
   set -- fuzz/fuzz_lint.py
 fi
 exec "${PYTHON:-python}" "$@" -max_total_time="$seconds" -rss_limit_mb=2048 \
-  -timeout=10 -max_len=4096 -artifact_prefix="$root/fuzz/crashes/${target:+$target-}" \
+  -timeout=60 -max_len=4096 -artifact_prefix="$root/fuzz/crashes/${target:+$target-}" \
   -print_final_stats=1 "$corpus"
