@@ -288,7 +288,8 @@ def test_command_line_fail_on_and_exclude_override_the_file(project: Path) -> No
         ),
         (
             "[ignore\n",
-            ".mlflow-app-lint.yaml:2: invalid YAML: expected ',' or ']', but got '<stream end>'",
+            ".mlflow-app-lint.yaml:1: invalid YAML: expected ',' or ']', but got '<stream end>' "
+            "(while parsing a flow sequence at line 1)",
         ),
         ("- ignore\n", ".mlflow-app-lint.yaml: expected a mapping of settings, got a list"),
     ],

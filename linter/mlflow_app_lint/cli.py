@@ -8,7 +8,7 @@ import sys
 import click
 
 from mlflow_app_lint import __version__
-from mlflow_app_lint.base.atomic import write_atomically
+from mlflow_app_lint.base.atomic import replace_unchanged, write_atomically, write_report
 from mlflow_app_lint.base.findings import Severity
 from mlflow_app_lint.base.limits import DEFAULT_MAX_FILE_SIZE, format_size, parse_size
 from mlflow_app_lint.base.words import closest, plural
@@ -21,6 +21,7 @@ from mlflow_app_lint.reading.sources import STDIN, Source
 from mlflow_app_lint.reporting import REPORTERS, ReportOptions
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+JOBS_PER_CORE = 4
 AUTO_FORMAT = "auto"
 
 
@@ -169,7 +170,8 @@ def main() -> None:
     "--jobs",
     "-j",
     type=click.IntRange(min=1),
-    help="Worker processes for many files.  [default: one per usable core; 1: no workers]",
+    help="Worker processes for many files, at most 4 per usable core.  [default: one per usable "
+    "core; 1: no workers]",
 )
 def check(
     paths: tuple[str, ...],
@@ -212,7 +214,8 @@ def check(
     if model or config.model:
         _use_model(model or config.model)
     mode = Mode.FIX if fix else Mode.DIFF if show_diff else Mode.CHECK
-    jobs = usable_cores() if jobs is None else jobs
+    # More workers than cores only cost memory: each is a whole interpreter.
+    jobs = usable_cores() if jobs is None else min(jobs, JOBS_PER_CORE * usable_cores())
     settings = Options(config, show_suppressed, mode, _write_fixed, max_file_size, jobs, operation)
     report = run(paths, stdin_filename, settings)
     if mode is Mode.DIFF:
@@ -260,12 +263,12 @@ def _usage_error(message: str) -> None:
     sys.exit(EXIT_USAGE)
 
 
-def _write_fixed(source: Source, data: bytes) -> None:
+def _write_fixed(source: Source, before: bytes, after: bytes) -> None:
     if source.location == STDIN:
-        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.write(after)
         sys.stdout.buffer.flush()
     else:
-        write_atomically(source.location, data)
+        replace_unchanged(source.location, before, after)
 
 
 def _would_fix(report: Report) -> str:
@@ -275,7 +278,7 @@ def _would_fix(report: Report) -> str:
 
 def _write_report(output: str, rendered: str) -> None:
     try:
-        write_atomically(output, rendered.encode("utf-8"))
+        write_report(output, rendered.encode("utf-8"))
     except OSError as error:
         failure = click.FileError(output, error.strerror)
         failure.exit_code = EXIT_USAGE  # 1 would read as "the files have errors"

@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 
 DEFAULT_MAX_FILE_SIZE = 16 * 1024 * 1024
+MAX_FILE_SIZE = 1024**4
+"""The largest `--max-file-size`: 1 TiB, far past any file the reader could finish."""
 MAX_DEPTH = 100
 MAX_VALUES = 100_000
 PATTERN_TIMEOUT_SECONDS = 0.5
@@ -44,8 +46,17 @@ def parse_size(text: str) -> int:
     match = _SIZE.fullmatch(text)
     unit = match.group(2).lower() if match else None
     if match is None or unit not in _UNITS:
-        raise ValueError(f"{text!r} is not a size: write bytes, or a number with KB, MB, MiB, ...")
-    return int(float(match.group(1)) * _UNITS[unit])
+        shown = shorten(text, MAX_QUOTED)
+        raise ValueError(f"{shown!r} is not a size: write bytes, or a number with KB, MB, MiB, ...")
+    number = match.group(1)
+    if len(number) > len(str(MAX_FILE_SIZE)) + 2:  # no float() or int() of thousands of digits
+        raise ValueError(
+            f"{shorten(number, 40)} is too large: at most {format_size(MAX_FILE_SIZE)}"
+        )
+    size = int(float(number) * _UNITS[unit])
+    if size > MAX_FILE_SIZE:
+        raise ValueError(f"{text.strip()} is too large: at most {format_size(MAX_FILE_SIZE)}")
+    return size
 
 
 def format_size(size: int) -> str:
@@ -62,3 +73,7 @@ MAX_QUOTED = 200
 
 def shorten(text: str, limit: int = MAX_QUOTED) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+MAX_CONFIG_SIZE = 1024 * 1024
+"""A configuration file is a few hundred bytes; a pyproject.toml a few kilobytes."""

@@ -33,8 +33,9 @@ class Mode(enum.Enum):
     """Write the fixed files; the findings are those that remain."""
 
 
-Writer = Callable[[Source, bytes], None]
-"""Writes a fixed file (or, for standard input, prints it); raises OSError when it cannot."""
+Writer = Callable[[Source, bytes, bytes], None]
+"""Writes a fixed file, given its bytes as read and as fixed (or, for standard input, prints
+them); raises OSError when it cannot."""
 
 
 @dataclass(frozen=True)
@@ -152,7 +153,7 @@ def _process(
         return _checked(source, data, options), change, None
     try:
         if options.write is not None and (fixed.applied or source.location == STDIN):
-            options.write(source, fixed.data)
+            options.write(source, data, fixed.data)
     except OSError as error:
         failure = Unwritable(source.shown_as, error.strerror or str(error))
         return _checked(source, data, options), None, failure

@@ -60,32 +60,30 @@ def apply(
 
 
 class _Claims:
-    """Which directive covers which finding, and which of their rule ids were ever used."""
+    """Which directive covers which finding, and which of their rule ids were ever used.
+
+    Directives are indexed by what they cover, and a place is marked used once: the time is
+    linear in the number of findings and comments, however many comments name one rule."""
 
     def __init__(self, directives: list[Directive]) -> None:
         self.directives = directives
-        self.by_line: dict[tuple[int, int], list[Directive]] = defaultdict(list)
-        self.by_document: dict[int, list[Directive]] = defaultdict(list)
+        self.covering: dict[tuple, list[Directive]] = defaultdict(list)
         for directive in directives:
-            if directive.scope is Scope.FILE:
-                self.by_document[directive.document].append(directive)
-            else:
-                self.by_line[directive.document, directive.line].append(directive)
+            for rule_id, _ in directive.rule_ids:
+                self.covering[_place(directive, rule_id)].append(directive)
+        self.claimed: set[tuple] = set()
         self.used: set[tuple[Directive, str]] = set()
 
     def claim(self, finding: Finding) -> str | None:
-        covering = [
-            directive
-            for directive in (
-                *self.by_line.get((finding.document, finding.span.line), ()),
-                *self.by_document.get(finding.document, ()),
-            )
-            if any(rule_id == finding.rule.id for rule_id, _ in directive.rule_ids)
-        ]
-        for directive in covering:
-            self.used.add((directive, finding.rule.id))
+        rule_id = finding.rule.id
+        places = ((finding.document, finding.span.line, rule_id), (finding.document, rule_id))
+        covering = [directive for place in places for directive in self.covering.get(place, ())]
         if not covering:
             return None
+        for place in places:
+            if place not in self.claimed:
+                self.claimed.add(place)
+                self.used.update((directive, rule_id) for directive in self.covering.get(place, ()))
         first = covering[0]
         return f"'{first.scope.value}' comment on line {first.rule_ids[0][1].line}"
 
@@ -94,6 +92,13 @@ class _Claims:
             for rule_id, span in directive.rule_ids:
                 if (directive, rule_id) not in self.used:
                     yield directive, rule_id, span
+
+
+def _place(directive: Directive, rule_id: str) -> tuple:
+    """What a directive covers for one rule: a line of a document, or the whole document."""
+    if directive.scope is Scope.FILE:
+        return directive.document, rule_id
+    return directive.document, directive.line, rule_id
 
 
 def _ignored_by(config: Config, finding: Finding, path: str) -> str | None:

@@ -4,9 +4,13 @@ the command line, validated before anything is linted.
 The file is `[tool.mlflow-app-lint]` in `pyproject.toml` or `.mlflow-app-lint.yaml`, found by
 walking up from the current directory; the first directory holding either wins, and in one
 directory `.mlflow-app-lint.yaml` is looked at first (a file of its own is the more deliberate
-choice). A `pyproject.toml` without the table does not count. Command-line values replace the
+choice). A `pyproject.toml` without the table does not count: one that never names the tool is
+not even parsed, so another tool's table cannot break a run. Command-line values replace the
 file's lists and `fail-on`, and are merged into its `severity` and `per-file-ignores` tables entry
 by entry. Any mistake is a `ConfigError` naming the file, the line where one is known, and the key.
+
+A YAML file is read by the request files' own exact reader (`reading.documents`), under the same
+caps: no tag is constructed, nesting and aliases are bounded, and a syntax error has a line.
 """
 
 from __future__ import annotations
@@ -19,7 +23,10 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
-from mlflow_app_lint.base.findings import Rule, Severity
+from mlflow_app_lint.base.findings import Rule, Severity, Target
+from mlflow_app_lint.base.limits import MAX_CONFIG_SIZE, format_size
+from mlflow_app_lint.base.terminal import escaped
+from mlflow_app_lint.base.values import Scalar
 from mlflow_app_lint.base.words import closest
 from mlflow_app_lint.operations import OPERATIONS, find
 from mlflow_app_lint.policy.catalogue import RULES
@@ -57,7 +64,9 @@ class ConfigError(Exception):
     """A configuration mistake: where it is (file:line, or the option), the key, and what."""
 
     def __init__(self, where: str, key: str | None, message: str) -> None:
-        super().__init__(f"{where}: '{key}': {message}" if key else f"{where}: {message}")
+        # Escaped: a key, a value or a file name must not end the line or drive the terminal.
+        text = f"{where}: '{key}': {message}" if key else f"{where}: {message}"
+        super().__init__(escaped(text))
 
 
 @dataclass(frozen=True)
@@ -162,7 +171,10 @@ def _discover(start: str, cwd: str) -> str | None:
 
 
 def _has_table(pyproject: str, shown: str) -> bool:
-    return _toml_table(pyproject, shown, required=False) is not None
+    # Parsed only when it names the tool: another tool's table, however odd, is not ours to read.
+    return TABLE in _read_text(pyproject, shown) and (
+        _toml_table(pyproject, shown, required=False) is not None
+    )
 
 
 def _shown(path: str, cwd: str) -> str:
@@ -172,11 +184,16 @@ def _shown(path: str, cwd: str) -> str:
 
 def _read_text(path: str, shown: str) -> str:
     try:
-        with open(path, encoding="utf-8") as file:
-            return file.read()
+        with open(path, "rb") as file:
+            data = file.read(MAX_CONFIG_SIZE + 1)
+        text = data.decode("utf-8")
     except (OSError, UnicodeDecodeError) as error:
         reason = error.strerror if isinstance(error, OSError) else "not UTF-8 text"
         raise ConfigError(shown, None, f"cannot read the configuration file: {reason}") from None
+    if len(data) > MAX_CONFIG_SIZE:
+        limit = format_size(MAX_CONFIG_SIZE)
+        raise ConfigError(shown, None, f"larger than {limit}: not read as a configuration file")
+    return text
 
 
 def _read_file(path: str, shown: str) -> dict[str, Any]:
@@ -188,8 +205,8 @@ def _read_file(path: str, shown: str) -> dict[str, Any]:
             table or {}, _Place(shown, lambda at, value: _toml_line(text, at, value)), base
         )
     if path.endswith((".yaml", ".yml")):
-        data = _yaml_data(path, shown)
-        return _validate(data, _Place(shown, lambda at, value: _yaml_line(data, at)), base)
+        data, line_of = _yaml_data(path, shown)
+        return _validate(data, _Place(shown, lambda at, value: line_of(at)), base)
     raise ConfigError(shown, None, "a configuration file is a .toml or a .yaml file")
 
 
@@ -197,7 +214,11 @@ def _toml_table(path: str, shown: str, required: bool) -> dict[str, Any] | None:
     try:
         document = tomllib.loads(_read_text(path, shown))
     except tomllib.TOMLDecodeError as error:
-        raise ConfigError(shown, None, f"invalid TOML: {error}") from None
+        raise _toml_error(shown, str(error)) from None
+    except ValueError:  # int() refuses thousands of digits; TOML's integers have 64 bits
+        raise ConfigError(shown, None, "invalid TOML: an integer too long to be one") from None
+    except RecursionError:  # tomllib recurses once per level of arrays and inline tables
+        raise ConfigError(shown, None, "cannot read the TOML: nested too deeply") from None
     table = document.get("tool", {}).get(TABLE) if isinstance(document.get("tool"), dict) else None
     if table is None:
         if required:
@@ -208,22 +229,37 @@ def _toml_table(path: str, shown: str, required: bool) -> dict[str, Any] | None:
     return table
 
 
-def _yaml_data(path: str, shown: str) -> dict[str, Any]:
-    from ruamel.yaml import YAML  # only for a YAML configuration file
-    from ruamel.yaml.error import YAMLError
+def _toml_error(shown: str, message: str) -> ConfigError:
+    """tomllib's message, its '(at line L, column C)' moved to the front as the file's place."""
+    found = re.fullmatch(r"(.*) \(at line (\d+), column \d+\)", message)
+    if found is None:
+        return ConfigError(shown, None, f"invalid TOML: {message}")
+    return ConfigError(f"{shown}:{found[2]}", None, f"invalid TOML: {found[1]}")
 
-    try:
-        data = YAML(typ="rt", pure=True).load(_read_text(path, shown))
-    except YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f"{shown}:{mark.line + 1}" if mark is not None else shown
-        problem = getattr(error, "problem", None) or str(error).splitlines()[0]
-        raise ConfigError(where, None, f"invalid YAML: {problem}") from None
-    if data is None:
-        return {}
-    if not isinstance(data, dict):
-        raise ConfigError(shown, None, f"expected a mapping of settings, got {_kind(data)}")
-    return data
+
+def _yaml_data(path: str, shown: str) -> tuple[Any, Callable[[tuple], int | None]]:
+    """The settings of a YAML file, and where each one is (a line for a path of keys)."""
+    from mlflow_app_lint.reading import problems
+    from mlflow_app_lint.reading.documents import parse
+
+    documents = parse(_read_text(path, shown), is_json=False)
+    document = next(documents)
+    if document.problems:
+        problem = document.problems[0]
+        if problem.issue.rule is problems.EMPTY_DOCUMENT:
+            return {}, lambda at: None
+        line = problem.span.line
+        message = problem.issue.message.removeprefix("invalid YAML: ")
+        raise ConfigError(f"{shown}:{line}", None, f"invalid YAML: {message}")
+    second = next(documents, None)
+    if second is not None:
+        line = second.locator.span((), Target.VALUE).line
+        raise ConfigError(f"{shown}:{line}", None, "a second document: settings are one mapping")
+    if not isinstance(document.data, dict):
+        kind = _kind(document.data)
+        raise ConfigError(shown, None, f"expected a mapping of settings, got {kind}")
+    locator = document.locator
+    return document.data, lambda at: locator.span(at, Target.KEY).line
 
 
 @dataclass(frozen=True)
@@ -238,14 +274,14 @@ class _Place:
             return ConfigError(self.name, None, message)
         line = self.line_of(at, value)
         where = f"{self.name}:{line}" if line else self.name
-        return ConfigError(where, str(at[0]), message)
+        return ConfigError(where, _text(at[0]), message)
 
 
 def _validate(raw: Mapping[str, Any], place: _Place, base: str) -> dict[str, Any]:
     values: dict[str, Any] = {}
     for key, value in raw.items():
         if key not in KEYS:
-            suggestion = closest(str(key), KEYS)
+            suggestion = closest(_text(key), KEYS)
             hint = (
                 f" (did you mean '{suggestion}'?)" if suggestion else f"; valid: {', '.join(KEYS)}"
             )
@@ -288,7 +324,7 @@ def _severity(value: Any, at: tuple, place: _Place, base: str) -> dict[str, Seve
     table = _table(value, at, place, "a table of rule = level")
     levels: dict[str, Severity | None] = {}
     for rule_id, level in table.items():
-        _rule_id(str(rule_id), (*at, rule_id), place, disables=True)
+        _rule_id(_text(rule_id), (*at, rule_id), place, disables=True)
         if not isinstance(level, str) or level not in LEVELS:
             shown = f"'{level}'" if isinstance(level, str) else _kind(level)
             raise place.error(
@@ -296,7 +332,7 @@ def _severity(value: Any, at: tuple, place: _Place, base: str) -> dict[str, Seve
                 level,
                 f"'{rule_id}': {shown} is not a level; use {', '.join(LEVELS)}",
             )
-        levels[str(rule_id)] = LEVELS[level]
+        levels[_text(rule_id)] = LEVELS[level]
     return levels
 
 
@@ -311,7 +347,7 @@ def _per_file(value: Any, at: tuple, place: _Place, base: str) -> dict[str, tupl
     entries: dict[str, tuple] = {}
     for glob, rule_ids in table.items():
         ids = _rule_ids(rule_ids, (*at, glob), place, base)
-        entries[str(glob)] = (PathPattern(str(glob), base), frozenset(ids))
+        entries[_text(glob)] = (PathPattern(_text(glob), base), frozenset(ids))
     return entries
 
 
@@ -377,7 +413,14 @@ def _table(value: Any, at: tuple, place: _Place, wanted: str) -> Mapping[str, An
     return value
 
 
+def _text(key: Any) -> str:
+    """A key as written: a number or a date (as the YAML reader keeps them) by its text."""
+    return key.text if isinstance(key, Scalar) else str(key)
+
+
 def _kind(value: Any) -> str:
+    if isinstance(value, Scalar):
+        return "a date" if value.kind == "date" else "a number"
     if value is None:
         return "nothing"
     if isinstance(value, bool):
@@ -444,24 +487,6 @@ def _merge(file_values: dict[str, Any], cli_values: dict[str, Any]) -> dict[str,
         else:
             merged[key] = value
     return merged
-
-
-def _yaml_line(data: Any, at: tuple) -> int | None:
-    """1-based line of the deepest step of `at` that the round-trip data knows."""
-    from ruamel.yaml.comments import CommentedMap, CommentedSeq
-
-    line = None
-    node = data
-    for step in at:
-        if isinstance(node, CommentedMap) and step in node:
-            line = node.lc.key(step)[0] + 1
-            node = node[step]
-        elif isinstance(node, CommentedSeq) and isinstance(step, int) and step < len(node):
-            line = node.lc.item(step)[0] + 1
-            node = node[step]
-        else:
-            break
-    return line
 
 
 def _toml_line(text: str, at: tuple, value: Any) -> int | None:

@@ -15,6 +15,7 @@ Only named rules can be suppressed; a malformed directive or an unknown rule id 
 
 from __future__ import annotations
 
+import bisect
 import enum
 import functools
 import re
@@ -175,8 +176,10 @@ def find(text: str, known: dict[str, Rule]) -> tuple[list[Directive], list[Malfo
 
 
 def document_of(comment: Comment, starts: list[tuple[int, int]]) -> int:
-    """The index of the document a comment belongs to (`starts` as `scan` gives them)."""
-    return sum(1 for start in starts[1:] if start <= (comment.line, comment.column))
+    """The index of the document a comment belongs to (`starts` as `scan` gives them): those
+    that start at or before it, less the first (bisection: a stream of many documents with a
+    comment each costs no more than its length)."""
+    return max(bisect.bisect_right(starts, (comment.line, comment.column)) - 1, 0)
 
 
 @functools.lru_cache(maxsize=2)
@@ -239,6 +242,7 @@ def _read(
         )
         return
     rule_ids: list[tuple[str, Span]] = []
+    named: set[str] = set()
     for found in _RULE_ID.finditer(match["ids"]):
         rule_id = found.group()
         column = comment.column + match.start("ids") + found.start() + 1
@@ -246,7 +250,8 @@ def _read(
         problem = _unsuppressable(rule_id, known)
         if problem:
             yield Malformed(document, span, problem, rule_id)
-        elif rule_id not in (seen for seen, _ in rule_ids):
+        elif rule_id not in named:
+            named.add(rule_id)
             rule_ids.append((rule_id, span))
     if rule_ids:
         target = line + 1 if scope is Scope.NEXT_LINE else line

@@ -9,6 +9,7 @@ FIFO or a device named `x.yaml` can never hang a run; a file larger than the cap
 from __future__ import annotations
 
 import errno
+import functools
 import os
 import stat
 import sys
@@ -70,7 +71,7 @@ def collect(
         if path == STDIN:
             name = stdin_name or "<stdin>"
             if not (force_exclude and stdin_name and excluded(stdin_name)):
-                yield Source(STDIN, name, is_json_name(name))
+                yield Source(STDIN, printable(name), is_json_name(name))
         elif os.path.isdir(path):
             yield from _walk(path, excluded)
         elif os.path.isfile(path):
@@ -109,7 +110,8 @@ def _walk_errors(errors: list[OSError], top: str) -> Iterator[Unreadable]:
 def read(source: Source, max_size: int) -> bytes | TooLarge:
     """The file's bytes, reading at most `max_size` + 1 of them; OSError when it cannot be."""
     if source.location == STDIN:
-        data = sys.stdin.buffer.read(max_size + 1)
+        # In chunks: one read of the cap would allocate the whole cap, however little comes.
+        data = _read_at_most(sys.stdin.buffer.read, max_size + 1, READ_CHUNK)
     else:
         flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
         descriptor = os.open(source.location, flags)
@@ -119,7 +121,9 @@ def read(source: Source, max_size: int) -> bytes | TooLarge:
                 raise OSError(errno.EINVAL, "not a regular file", source.location)
             if status.st_size > max_size:
                 return TooLarge(status.st_size)
-            data = _read_at_most(descriptor, max_size + 1, status.st_size + 1)
+            data = _read_at_most(
+                functools.partial(os.read, descriptor), max_size + 1, status.st_size + 1
+            )
         finally:
             os.close(descriptor)
     return TooLarge(None) if len(data) > max_size else data
@@ -128,13 +132,13 @@ def read(source: Source, max_size: int) -> bytes | TooLarge:
 READ_CHUNK = 1 << 20
 
 
-def _read_at_most(descriptor: int, limit: int, expected: int) -> bytes:
+def _read_at_most(read: Callable[[int], bytes], limit: int, expected: int) -> bytes:
     """Up to `limit` bytes, asking first for the `expected` number (the size, and one more to
     see the end): a buffer of the whole cap for every small file costs more than the read."""
     chunks = []
     want = expected
     while limit > 0:
-        chunk = os.read(descriptor, min(want, limit))
+        chunk = read(min(want, limit))
         if not chunk:
             break
         chunks.append(chunk)

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from mlflow_app_lint.base.findings import Span
+from mlflow_app_lint.base.terminal import is_unsafe
 
 TAB_STOP = 4
 REPLACEMENT = "\ufffd"
@@ -16,7 +17,8 @@ REPLACEMENT = "\ufffd"
 class Excerpt:
     number: int
     text: str
-    """The line as a terminal should show it: tabs expanded, control characters replaced."""
+    """The line as a terminal should show it: tabs expanded, control and bidirectional
+    characters replaced."""
     underline_start: int
     underline_width: int
     """Both in terminal cells: wide characters take two, combining marks none."""
@@ -56,8 +58,9 @@ def _cells(line: str) -> list[tuple[str, int]]:
         if character == "\t":
             width = TAB_STOP - position % TAB_STOP
             cells.append((" " * width, width))
-        elif unicodedata.category(character) == "Cc":
-            # A raw control character would move the cursor or recolour the terminal.
+        elif is_unsafe(character):
+            # A raw control character would move the cursor or recolour the terminal; a
+            # bidirectional one would show the line in another order than it is read.
             cells.append((REPLACEMENT, 1))
         else:
             cells.append((character, _width(character)))
