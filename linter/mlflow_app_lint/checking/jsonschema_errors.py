@@ -1,8 +1,8 @@
 """The jsonschema validator that explains what is wrong with a request.
 
 Draft 7, with the `pattern` keyword on the `regex` module as AWS reads patterns, and YAML's and
-JSON's numbers (`Scalar`) typed by what they were written as. Only imported when a request is not
-valid (see `validity`): jsonschema is the slowest import a run could make.
+JSON's numbers and YAML's booleans (`Scalar`) typed by what they were written as. Only imported
+when a request is not valid (see `validity`): jsonschema is the slowest import a run could make.
 """
 
 from __future__ import annotations
@@ -97,11 +97,17 @@ def _is_number(checker, instance: Any) -> bool:
     return Draft7Validator.TYPE_CHECKER.is_type(instance, "number")
 
 
+def _is_boolean(checker, instance: Any) -> bool:
+    if isinstance(instance, Scalar):
+        return instance.kind == "boolean"
+    return Draft7Validator.TYPE_CHECKER.is_type(instance, "boolean")
+
+
 _Validator = validators.extend(
     Draft7Validator,
     validators={"pattern": _pattern_keyword},
     type_checker=Draft7Validator.TYPE_CHECKER.redefine_many(
-        {"integer": _is_integer, "number": _is_number}
+        {"integer": _is_integer, "number": _is_number, "boolean": _is_boolean}
     ),
 )
 

@@ -13,6 +13,8 @@ import operator
 from collections.abc import Callable
 from typing import Any
 
+from mlflow_app_lint.base.values import Scalar
+
 Check = Callable[[Any], bool]
 
 ANNOTATIONS = frozenset(
@@ -37,11 +39,14 @@ BASIC_TYPES: dict[str, Callable[[Any], bool]] = {
     "string": lambda instance: isinstance(instance, str),
     "object": lambda instance: isinstance(instance, dict),
     "array": lambda instance: isinstance(instance, list),
-    "boolean": lambda instance: isinstance(instance, bool),
+    "boolean": lambda instance: (
+        isinstance(instance, bool) or (isinstance(instance, Scalar) and instance.kind == "boolean")
+    ),
     "null": lambda instance: instance is None,
 }
 """Draft 7's own tests for these types (jsonschema's _types.py), without importing jsonschema.
-Numbers are left out: YAML and JSON numbers are `Scalar`s, which only the validator knows."""
+Numbers are left out: YAML and JSON numbers are `Scalar`s, which only the validator knows
+(as are YAML's booleans, which keep their spelling)."""
 
 
 class Unsupported(Exception):

@@ -55,7 +55,7 @@ def clean_result(data: bytes, path: str, is_json: bool) -> FileResult | None:
     when the readers that keep positions must read it."""
     if len(data) > screen.MAX_TEXT:
         return None  # not decoded twice: read with positions from the start
-    text = decoded(data)
+    text = decoded(data, is_json)
     count = None if text is None else screen.clean_documents(text, is_json)
     return None if count is None else FileResult(path, count, (), lines=Lines(text))
 
@@ -100,8 +100,9 @@ def _lint_document(document: Document, path: str, fixable: Fixable | None) -> It
     if part is not None and (document.problems or not document.checkable):
         document = part.exact()  # a parse problem: the exact reader says what and where
     lines = document.locator.lines
-    for problem in document.problems:
-        yield _finding(path, document.index, problem.issue, within(problem.span, lines))
+    for problem in document.problems + document.notes:
+        span = within(problem.span, lines)
+        yield _finding(path, document.index, problem.issue, span)
     if not document.checkable:
         return
     issues = document_issues(document)

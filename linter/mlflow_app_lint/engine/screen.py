@@ -34,7 +34,8 @@ def clean_documents(text: str, is_json: bool) -> int | None:
     """The number of documents in the text when none of them has anything to report; None when
     one may have."""
     documents = plain_documents(text, is_json)
-    if documents is None or not all(map(_clean, documents)):
+    # A stream of several documents is itself a finding (multi-document).
+    if documents is None or len(documents) > 1 or not all(map(_clean, documents)):
         return None
     return len(documents)
 

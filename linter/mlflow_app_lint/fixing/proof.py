@@ -104,7 +104,7 @@ class _Fixable:
 
     def _whole_file(self) -> tuple[_State, list[Candidate]]:
         if self._whole is None:
-            state = _State(decoded(self.data) or "", self.is_json)
+            state = _State(decoded(self.data, self.is_json) or "", self.is_json)
             self._whole = state, _candidates(state)
         return self._whole
 
@@ -116,7 +116,7 @@ def fix_bytes(data: bytes, path: str, is_json: bool, config: Config | None = Non
     clean = clean_result(data, path, is_json)
     if clean is not None:
         return Fixed(data, 0, clean)
-    text = decoded(data)
+    text = decoded(data, is_json)
     if text is None:
         return Fixed(data, 0, check_unscreened(data, path, is_json))
     fixed, applied = _fix_text(text, is_json, _Reported(path, is_json, config))

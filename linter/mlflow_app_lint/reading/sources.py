@@ -8,6 +8,7 @@ FIFO or a device named `x.yaml` can never hang a run; a file larger than the cap
 
 from __future__ import annotations
 
+import codecs
 import errno
 import os
 import stat
@@ -168,9 +169,11 @@ def _missing_reason(path: str) -> str:
     return "not a regular file or directory"
 
 
-def decoded(data: bytes) -> str | None:
+def decoded(data: bytes, is_json: bool = False) -> str | None:
     """The text of a file's bytes, as the reader (`document.parse_bytes`) decodes it; None when
-    the reader reports them as not text."""
+    the reader reports them as not text, or (for JSON) as starting with a byte-order mark."""
+    if is_json and data.startswith(codecs.BOM_UTF8):
+        return None
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
