@@ -79,7 +79,9 @@ def _same_members(oracle: frozenset[str], linter: set[str]) -> bool:
 
     def match(pattern: str, pointer: str) -> bool:
         wanted, got = pattern.split("/"), pointer.split("/")
-        return len(wanted) == len(got) and all(w in ("*", g) for w, g in zip(wanted, got))
+        if len(wanted) != len(got):
+            return False
+        return all(w in ("*", g) for w, g in zip(wanted, got, strict=True))
 
     return all(any(match(o, p) for p in linter) for o in oracle) and all(
         any(match(o, p) for o in oracle) for p in linter
