@@ -16,7 +16,7 @@ from mlflow_app_lint.engine.run import Mode, Options, Report, run, usable_cores
 from mlflow_app_lint.policy.catalogue import RULES
 from mlflow_app_lint.policy.config import Config, ConfigError, Overrides, load
 from mlflow_app_lint.reading.sources import STDIN, Source
-from mlflow_app_lint.reporting import REPORTERS, ReportOptions
+from mlflow_app_lint.reporting import REPORTERS, ReportOptions, encodable
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 AUTO_FORMAT = "auto"
@@ -176,7 +176,7 @@ def check(
         click.echo(_would_fix(report), err=True)
     else:
         options = ReportOptions(colour=_use_colour(color, output is not None), source=source)
-        rendered = REPORTERS[_resolve_format(format_name)](options).render(report)
+        rendered = encodable(REPORTERS[_resolve_format(format_name)](options).render(report))
         if output is not None:
             _write_report(output, rendered)
         else:

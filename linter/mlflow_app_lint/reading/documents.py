@@ -341,13 +341,14 @@ def build(
     except LimitExceeded as error:
         problem = _over_limit(error.kind, error.mark)
         return Document(index, None, builder.locator, [problem], checkable=False)
+    # A node read twice at one place (a merged pair its own mapping repeats) says it once.
     return Document(
         index,
         data,
         builder.locator,
-        builder.problems,
+        list(dict.fromkeys(builder.problems)),
         unread=frozenset(builder.unread),
-        notes=builder.notes,
+        notes=list(dict.fromkeys(builder.notes)),
     )
 
 
@@ -458,6 +459,8 @@ class _Builder:
             return node.value
         key = id(node)
         if key not in self._pairs:
+            if not any(key_node.tag == MERGE_TAG for key_node, _ in node.value):
+                return node.value  # the usual mapping: nothing to resolve, nothing to copy
             self._pairs[key] = list(node.value)
         merge: list[tuple[Node, Node]] = []
         self._flattening.add(key)
@@ -477,7 +480,7 @@ class _Builder:
                     span = mark_span(key_node.start_mark, key_node.end_mark)
                     issue = Issue(parse_rules.DUPLICATE_KEY, message, target=Target.KEY)
                     self.problems.append(LocatedIssue(issue, span))
-                    continue
+                    # Merged all the same, as meant: what is missing then is not missing.
                 merge.extend(self._merged_pairs(key_node, value_node))
         finally:
             self._flattening.discard(key)
