@@ -321,3 +321,14 @@ def test_a_lone_surrogate_member_name_is_escaped_in_every_report(
         document = json.loads(written)
         if format_name == "json":
             assert [f["pointer"] for f in document["findings"]] == ["/\ud800"]
+
+
+def test_merge_keys_that_multiply_are_an_alias_bomb_in_bounded_memory(tmp_path: Path) -> None:
+    """Resolving merge keys copies the merged members, as the loader does: ten merges of ten
+    merges of ... would be 10^11 members. The copies count against the same cap as aliases."""
+    lines = ["a0: &a0 {k: v}"]
+    lines += [f"a{i}: &a{i} {{<<: [{', '.join([f'*a{i - 1}'] * 10)}]}}" for i in range(1, 12)]
+    path = tmp_path / "merges.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    run = lint("--format", "json", path, GOOD)
+    assert [(f["rule"], f["line"]) for f in run.findings] == [("alias-bomb", 1)]
