@@ -36,7 +36,7 @@ def check_positions(data: bytes, result) -> None:
 
 
 def check_screen(data: bytes, is_json: bool) -> None:
-    text = decode(data)
+    text = decode(data, is_json)
     plain = plain_documents(text, is_json) if isinstance(text, str) else None
     if plain is None:
         return

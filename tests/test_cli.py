@@ -109,7 +109,8 @@ def test_stdin_is_read_with_the_name_given() -> None:
         "-",
         stdin=b'{"Name": "x", "Name": "y"}',
     )
-    assert ("apps/prod.json", "duplicate-key") in [(f["path"], f["rule"]) for f in outcome.findings]
+    found = [(f["path"], f["rule"]) for f in outcome.findings]
+    assert ("apps/prod.json", "duplicate-member") in found
 
 
 def test_json_read_from_stdin_named_json_is_strict() -> None:

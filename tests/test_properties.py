@@ -23,7 +23,7 @@ SEEDS = [
     for path in (
         ROOT / "examples" / "good.mlflow-app.yaml",
         ROOT / "examples" / "good.mlflow-app.json",
-        ROOT / "tests" / "cases" / "good" / "stream.yaml",
+        ROOT / "tests" / "cases" / "bad" / "multi-document.yaml",
     )
 ]
 SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -11,6 +11,8 @@ import pytest
 from .conftest import ROOT, Outcome, invoke
 
 REQUEST = "ArtifactStoreUri: s3://bucket/path\nRoleArn: arn:aws:iam::123456789012:role/r\n"
+STREAMS = ("--ignore", "multi-document")
+"""For a team whose own tooling sends each document of a stream."""
 
 
 @pytest.fixture
@@ -61,20 +63,20 @@ def test_disable_next_line_suppresses_the_next_line(lint) -> None:
 def test_disable_file_suppresses_a_rule_in_its_document_only(lint) -> None:
     first = "Name: 2024\n" + REQUEST + "Tags: [{Key: 1, Value: a}]\n"
     second = "# mlflow-app-lint: disable-file=invalid-type\n" + first
-    outcome = lint(first + "---\n" + second)
+    outcome = lint(first + "---\n" + second, *STREAMS)
     assert places(outcome) == [(0, 1, "invalid-type"), (0, 4, "invalid-type")]
 
 
 def test_a_suppression_in_the_second_document_of_a_stream(lint) -> None:
     document = "Name: 2024\n" + REQUEST
     second = "Name: 2024  # mlflow-app-lint: disable=invalid-type\n" + REQUEST
-    outcome = lint(document + "---\n" + second)
+    outcome = lint(document + "---\n" + second, *STREAMS)
     assert places(outcome) == [(0, 1, "invalid-type")]
 
 
 def test_comments_between_documents_belong_to_the_next_after_an_explicit_end(lint) -> None:
     first = "Name: 2024\n" + REQUEST + "...\n# mlflow-app-lint: disable-file=invalid-type\n"
-    outcome = lint(first + "---\nName: 2025\n" + REQUEST)
+    outcome = lint(first + "---\nName: 2025\n" + REQUEST, *STREAMS)
     assert places(outcome) == [(0, 1, "invalid-type")]
 
 

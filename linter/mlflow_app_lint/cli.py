@@ -18,7 +18,7 @@ from mlflow_app_lint.operations import OPERATIONS, Operation, find, model_revisi
 from mlflow_app_lint.policy.catalogue import RULES
 from mlflow_app_lint.policy.config import Config, ConfigError, Overrides, load
 from mlflow_app_lint.reading.sources import STDIN, Source
-from mlflow_app_lint.reporting import REPORTERS, ReportOptions
+from mlflow_app_lint.reporting import REPORTERS, ReportOptions, encodable
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 JOBS_PER_CORE = 4
@@ -226,7 +226,7 @@ def check(
         click.echo(_would_fix(report), err=True)
     else:
         options = ReportOptions(colour=_use_colour(color, output is not None), source=source)
-        rendered = REPORTERS[_resolve_format(format_name)](options).render(report)
+        rendered = encodable(REPORTERS[_resolve_format(format_name)](options).render(report))
         if output is not None:
             _write_report(output, rendered)
         else:

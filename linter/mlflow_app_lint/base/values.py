@@ -11,10 +11,11 @@ _SPECIAL_FLOATS = {".inf": math.inf, ".nan": math.nan}
 
 @dataclass(frozen=True)
 class Scalar:
-    """A number or date as written: its exact text, and the kind of value YAML or JSON reads."""
+    """A number, date or YAML boolean as written: its exact text (the spelling a message quotes),
+    and the kind of value YAML or JSON reads."""
 
     text: str
-    kind: str  # "integer", "number" or "date"
+    kind: str  # "integer", "number", "date" or "boolean"
 
     def number(self) -> int | float:
         """The value of an integer or number, to compare with a bound. An integer too long for

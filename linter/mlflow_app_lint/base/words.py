@@ -9,6 +9,18 @@ from mlflow_app_lint.base.findings import Path
 from mlflow_app_lint.base.values import Scalar
 
 MAX_SHOWN = 40
+BOOLEAN_WORDS = {
+    "true": True,
+    "false": False,
+    "yes": True,
+    "no": False,
+    "y": True,
+    "n": False,
+    "on": True,
+    "off": False,
+}
+"""The booleans' spellings (any case) and their truth, as the AWS CLI's YAML loader reads them
+(`yes`, `on`, `y` and their opposites only under `%YAML 1.1`)."""
 
 
 def show(value: Any) -> str:
@@ -32,6 +44,8 @@ def describe(value: Any) -> str:
         return "nothing (null)"
     if isinstance(value, bool):
         return f"the boolean {str(value).lower()}"
+    if isinstance(value, Scalar) and value.kind == "boolean":
+        return f"the boolean {str(BOOLEAN_WORDS.get(value.text.lower(), True)).lower()}"
     if isinstance(value, Scalar):
         text = value.text if len(value.text) <= MAX_SHOWN else value.text[: MAX_SHOWN - 1] + "…"
         return f"the {value.kind} {text}"

@@ -1,8 +1,8 @@
 """The jsonschema validator that explains what is wrong with a request.
 
 Draft 7, with the `pattern` keyword on the `regex` module as AWS reads patterns, and YAML's and
-JSON's numbers (`Scalar`) typed by what they were written as. Only imported when a request is not
-valid (see `validity`): jsonschema is the slowest import a run could make.
+JSON's numbers and YAML's booleans (`Scalar`) typed by what they were written as. Only imported
+when a request is not valid (see `validity`): jsonschema is the slowest import a run could make.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from referencing.exceptions import NoSuchResource
 from mlflow_app_lint.base.values import Scalar
 from mlflow_app_lint.checking import timestamps
 from mlflow_app_lint.checking.patterns import matches
-from mlflow_app_lint.checking.validity import is_integer, is_number, numeric_value
+from mlflow_app_lint.checking.validity import BASIC_TYPES, numeric_value
 
 
 def validator_for(schema: dict[str, Any]) -> Draft7Validator:
@@ -123,8 +123,9 @@ _Validator = validators.extend(
     },
     type_checker=Draft7Validator.TYPE_CHECKER.redefine_many(
         {
-            "integer": lambda checker, instance: is_integer(instance),
-            "number": lambda checker, instance: is_number(instance),
+            name: lambda checker, instance, test=test: test(instance)
+            for name, test in BASIC_TYPES.items()
+            if name in ("integer", "number", "boolean")
         }
     ),
 )

@@ -53,13 +53,16 @@ BASIC_TYPES: dict[str, Callable[[Any], bool]] = {
     "string": lambda instance: isinstance(instance, str),
     "object": lambda instance: isinstance(instance, dict),
     "array": lambda instance: isinstance(instance, list),
-    "boolean": lambda instance: isinstance(instance, bool),
+    "boolean": lambda instance: (
+        isinstance(instance, bool) or (isinstance(instance, Scalar) and instance.kind == "boolean")
+    ),
     "null": lambda instance: instance is None,
     "integer": is_integer,
     "number": is_number,
 }
 """Draft 7's tests for these types (jsonschema's _types.py), without importing jsonschema, with
-numbers typed by what they were written as (the validator's type checker does the same)."""
+numbers typed by what they were written as (the validator's type checker does the same), and
+YAML's booleans, which keep their spelling (`Scalar`)."""
 
 
 def numeric_value(instance: Any) -> int | float:

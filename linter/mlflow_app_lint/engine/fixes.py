@@ -46,7 +46,7 @@ def fix(
     turned off or a suppressed finding is left as it is), and the lint of the result."""
     if is_json is None:
         is_json = is_json_name(path)
-    text = decode(data)
+    text = decode(data, is_json)
     result = lint(data, path=path, operation=operation, config=config, is_json=is_json)
     if isinstance(text, NotText):
         return Fixed(data, 0, result)

@@ -47,7 +47,7 @@ def lint(
     config = config or Config()
     if is_json is None:
         is_json = is_json_name(path)
-    text = decode(source) if isinstance(source, bytes) else source
+    text = decode(source, is_json) if isinstance(source, bytes) else source
     if isinstance(text, NotText):
         from mlflow_app_lint.reading.documents import not_text_document
 
@@ -79,7 +79,8 @@ def screen(text: str, is_json: bool, choose: Chooser) -> tuple[Selection, ...] |
     positions (`reading.plain`): a clean file needs none. None when a document may have
     something to report, or when the plain readers cannot vouch for the text."""
     documents = plain_documents(text, is_json)
-    if documents is None:
+    # A stream of several documents is itself a finding (multi-document).
+    if documents is None or len(documents) > 1:
         return None
     selections = tuple(choose(index, data) for index, data in enumerate(documents))
     if not all(map(is_clean, documents, (s.operation for s in selections))):
@@ -146,8 +147,9 @@ def _document_findings(
 ) -> Iterator[Finding]:
     operation = selection.operation
     lines = document.locator.lines
-    for problem in document.problems:
-        yield _finding(path, document.index, problem.issue, within(problem.span, lines), operation)
+    for problem in document.problems + document.notes:
+        span = within(problem.span, lines)
+        yield _finding(path, document.index, problem.issue, span, operation)
     if not document.checkable:
         return
     issues = request_issues(document.data, operation)

@@ -8,6 +8,7 @@ constructed into an object, so nothing in a file can execute. JSON is first chec
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -19,6 +20,8 @@ from ruamel.yaml.reader import ReaderError
 from mlflow_app_lint.base.findings import Issue, Path, Span, Target
 from mlflow_app_lint.base.limits import MAX_DEPTH, MAX_VALUES, shorten
 from mlflow_app_lint.base.positions import Lines, mark_span, offset_position
+from mlflow_app_lint.base.values import Scalar
+from mlflow_app_lint.base.words import describe, show
 from mlflow_app_lint.reading import problems as parse_rules
 from mlflow_app_lint.reading.composer import ComposedDocument, LimitExceeded, compose_all
 from mlflow_app_lint.reading.decoding import NotText, decode
@@ -26,8 +29,6 @@ from mlflow_app_lint.reading.locator import Locator
 from mlflow_app_lint.reading.scalars import JSON_NUMBERS, typed
 
 YAML_TAG = "tag:yaml.org,2002:"
-SCALAR_TAGS = {YAML_TAG + name for name in ("str", "int", "float", "bool", "null", "timestamp")}
-COLLECTION_TAGS = {YAML_TAG + "map", YAML_TAG + "seq"}
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,10 @@ class Document:
     it have a parse problem."""
     final: bool = False
     """A syntax error or a cap ended the stream here: no document follows."""
+    notes: list[LocatedIssue] = field(default_factory=list)
+    """Findings of the reading that leave the data certain (a value the loader silently drops,
+    a merge that brings nothing, a second document in the file): not parse problems, so the
+    document is still read quickly and can still be fixed."""
 
     def exact_where_needed(self) -> Document:
         """This document, or, when a quick reading found a parse problem in it, the same document
@@ -106,7 +111,7 @@ Reader = Callable[[str, bool], Iterator[Document]]
 def parse_bytes(data: bytes, is_json: bool, read: Reader | None = None) -> Iterator[Document]:
     """Decode a file's bytes (see `decoding`) and parse them (with `read` when given, `parse`
     otherwise); bytes that are not UTF-8 text give one document with the not-text problem."""
-    text = decode(data)
+    text = decode(data, is_json)
     if isinstance(text, NotText):
         return iter([not_text_document(data, text)])
     return (read or parse)(text, is_json)
@@ -117,7 +122,7 @@ def not_text_document(data: bytes, problem: NotText) -> Document:
     text = data.decode("utf-8", errors="replace")
     before = data[: problem.offset].decode("utf-8", errors="replace")
     line, column = offset_position(before, len(before))
-    issue = Issue(parse_rules.NOT_TEXT, problem.message)
+    issue = Issue(problem.rule, problem.message)
     return _broken(0, Lines(text), LocatedIssue(issue, Span(line, column, line, column + 1)))
 
 
@@ -139,8 +144,11 @@ def _documents(
             return
     count = first_index
     try:
-        for composed in compose_all(text, first_line):
-            yield build(count, composed, text, lines, is_json)
+        for composed in compose_all(_composable(text) if is_json else text, first_line, is_json):
+            document = build(count, composed, text, lines, is_json)
+            if count == 1:
+                document.notes.append(_second_document(composed.start))
+            yield document
             count += 1
     except LimitExceeded as error:
         yield _broken(count, lines, _over_limit(error.kind, error.mark))
@@ -154,6 +162,31 @@ def _documents(
     else:
         if count == first_index:
             yield _broken(count, lines, _empty_file(text))
+
+
+def _composable(text: str) -> str:
+    """Strict JSON as ruamel.yaml's reader accepts it, with the same offsets: the characters
+    YAML refuses in a file (U+007F, C1 controls, U+FFFE, U+FFFF), which strict JSON allows in
+    strings, replaced. Values are read from the original text, so only positions come from here."""
+    return REFUSED_IN_YAML.sub("x", text) if REFUSED_IN_YAML.search(text) else text
+
+
+REFUSED_IN_YAML = re.compile("[\x7f-\x84\x86-\x9f\ufffe\uffff]")
+
+
+def second_document(line: int, column: int) -> LocatedIssue:
+    """The multi-document finding, at the start of a file's second document."""
+    message = (
+        "a second YAML document starts here: the AWS CLI reads one document per file "
+        "(--cli-input-yaml refuses a stream); put each request in a file of its own, or, if "
+        'your tooling sends each document, turn this rule off: ignore = ["multi-document"]'
+    )
+    issue = Issue(parse_rules.MULTI_DOCUMENT, message)
+    return LocatedIssue(issue, Span(line, column, line, column + 3))
+
+
+def _second_document(start: StreamMark) -> LocatedIssue:
+    return second_document(start.line + 1, start.column + 1)
 
 
 def _broken(index: int, lines: Sequence[str], problem: LocatedIssue) -> Document:
@@ -273,8 +306,14 @@ def build(
     except LimitExceeded as error:
         problem = _over_limit(error.kind, error.mark)
         return Document(index, None, builder.locator, [problem], checkable=False)
+    # A node read twice at one place (a merged pair its own mapping repeats) says it once.
     return Document(
-        index, data, builder.locator, builder.problems, unread=frozenset(builder.unread)
+        index,
+        data,
+        builder.locator,
+        list(dict.fromkeys(builder.problems)),
+        unread=frozenset(builder.unread),
+        notes=list(dict.fromkeys(builder.notes)),
     )
 
 
@@ -289,18 +328,33 @@ def _is_empty(node: Node) -> bool:
 
 
 class _Builder:
-    """Builds plain data from nodes, recording every location and the problems of the source.
+    """Builds plain data from nodes, recording every location and the problems of the source,
+    as the AWS CLI's loader (ruamel.yaml's SafeConstructor) would construct them.
 
     Aliases are expanded here, so the caps are checked again: a chain of aliases can nest deeper,
-    and expand larger, than any single node the composer saw."""
+    and expand larger, than any single node the composer saw. A collection that contains itself
+    (through an alias to an enclosing node) is unrolled once, then cut off empty: the loader
+    builds an endless value, and a check never looks deeper than the first repetition, which is
+    always in a place the request has no such member (a request is three levels deep)."""
 
     def __init__(self, text: str, locator: Locator, is_json: bool) -> None:
         self.text = text
         self.locator = locator
         self.is_json = is_json
         self.problems: list[LocatedIssue] = []
+        self.notes: list[LocatedIssue] = []
         self.unread: set[Path] = set()
         self.values = 0
+        self._pairs: dict[int, list[tuple[Node, Node]]] = {}
+        """Each mapping's pairs once its merge keys are resolved (ruamel's `flatten_mapping`,
+        which rewrites `node.value`; here on the side, so that the nodes keep their source)."""
+        self._merged: dict[int, int] = {}
+        """Mappings whose merge keys brought members: the number of their own (explicit) pairs,
+        which follow the merged ones. The loader checks no repeated key in such a mapping."""
+        self._flattening: set[int] = set()
+        self._building: dict[int, int] = {}
+        self._dropped = 0
+        """> 0 while building a value a later key replaces."""
 
     def build(self, node: Node, path: Path, key: Node | None = None) -> Any:
         self.values += 1
@@ -312,25 +366,132 @@ class _Builder:
         if not self._tag_allowed(node, path):
             self.unread.add(path)
             return None
-        if isinstance(node, MappingNode):
-            return self._mapping(node, path)
-        if isinstance(node, SequenceNode):
+        if isinstance(node, ScalarNode):
+            return self._scalar(node, path)
+        entered = self._building.get(id(node), 0)
+        if entered >= 2:  # the second repetition of a value inside itself: cut off
+            return {} if isinstance(node, MappingNode) else []
+        self._building[id(node)] = entered + 1
+        try:
+            if isinstance(node, MappingNode):
+                return self._mapping(node, path)
+            if node.tag == OMAP_TAG:
+                return self._ordered_map(node, path)
             return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
-        return self._scalar(node)
+        finally:
+            self._building[id(node)] = entered
 
     def _mapping(self, node: MappingNode, path: Path) -> dict[str, Any]:
+        pairs = self._flatten(node)
+        explicit = self._merged.get(id(node))
+        checked = explicit is None and not self.is_json  # the loader refuses repeated keys
+        last: dict[str, int] = {}
+        keys = []
+        for index, (key_node, _) in enumerate(pairs):
+            key = self._key_text(key_node, path)
+            keys.append(key)
+            last[key] = index
         result: dict[str, Any] = {}
-        explicit = []
-        for key_node, value_node in node.value:
-            if self._is_merge(key_node):
-                result.update(self._merged(value_node, path))
-            else:
-                explicit.append((key_node, value_node))
-        first_seen: dict[str, Node] = {}
-        for key_node, value_node in explicit:  # a member written out overrides a merged one
-            key = self._key_text(key_node)
+        first_seen: dict[str, int] = {}
+        for index, ((key_node, value_node), key) in enumerate(zip(pairs, keys, strict=True)):
             if not isinstance(key_node, ScalarNode):
                 self.unread.add((*path, key))  # reported as complex-key, and nothing more
+            own = explicit is None or index >= len(pairs) - explicit
+            if key in first_seen and own:
+                earlier = pairs[first_seen[key]]
+                if checked:
+                    self._duplicate_key((*path, key), key_node, earlier[0])
+                else:  # the earlier value is silently dropped
+                    self._dropped_member((*path, key), key_node, earlier, result.get(key))
+            if own and key not in first_seen:
+                first_seen[key] = index
+            dropped = last[key] != index
+            self._dropped += dropped
+            try:
+                result[key] = self.build(value_node, (*path, key), key_node)
+            finally:
+                self._dropped -= dropped
+        return result
+
+    def _flatten(self, node: MappingNode) -> list[tuple[Node, Node]]:
+        """The mapping's pairs with its merge keys resolved, exactly as the AWS CLI's loader
+        resolves them (ruamel.yaml 0.17.21 to 0.19.1, `SafeConstructor.flatten_mapping`): a merge
+        key is taken out before the mapping it names is resolved in turn (so a mapping merging
+        itself gains nothing), merged members come first and a mapping's own override them, of
+        several merged mappings the earlier win, and a second merge key is refused once the
+        first brought members."""
+        if self.is_json:
+            return node.value
+        key = id(node)
+        if key not in self._pairs:
+            if not any(key_node.tag == MERGE_TAG for key_node, _ in node.value):
+                return node.value  # the usual mapping: nothing to resolve, nothing to copy
+            self._pairs[key] = list(node.value)
+        merge: list[tuple[Node, Node]] = []
+        self._flattening.add(key)
+        try:
+            index = 0
+            while index < len(self._pairs[key]):
+                key_node, value_node = self._pairs[key][index]
+                if key_node.tag != MERGE_TAG:
+                    index += 1
+                    continue
+                del self._pairs[key][index]
+                if merge:
+                    message = (
+                        "a second merge key (<<) in this mapping: the AWS CLI's YAML loader "
+                        "refuses it; merge several mappings with one key: <<: [*a, *b]"
+                    )
+                    span = mark_span(key_node.start_mark, key_node.end_mark)
+                    issue = Issue(parse_rules.DUPLICATE_KEY, message, target=Target.KEY)
+                    self.problems.append(LocatedIssue(issue, span))
+                    # Merged all the same, as meant: what is missing then is not missing.
+                merge.extend(self._merged_pairs(key_node, value_node))
+        finally:
+            self._flattening.discard(key)
+        if merge:
+            self._merged[key] = len(self._pairs[key])
+            self._pairs[key] = merge + self._pairs[key]
+        return self._pairs[key]
+
+    def _merged_pairs(self, key_node: Node, value_node: Node) -> list[tuple[Node, Node]]:
+        """The pairs one merge key brings: of a mapping, or of a list of mappings (the earlier
+        ones win, so they come last)."""
+        sources = value_node.value if isinstance(value_node, SequenceNode) else [value_node]
+        if not isinstance(value_node, MappingNode | SequenceNode) or not all(
+            isinstance(source, MappingNode) for source in sources
+        ):
+            message = "a merge key (<<) takes a mapping or a list of mappings"
+            span = mark_span(value_node.start_mark, value_node.end_mark)
+            self.problems.append(LocatedIssue(Issue(parse_rules.SYNTAX_ERROR, message), span))
+            return []
+        merged: list[tuple[Node, Node]] = []
+        for source in reversed(sources):
+            if id(source) in self._flattening:
+                self._self_merge(key_node)
+            pairs = self._flatten(source)
+            self.values += len(pairs)
+            if self.values > MAX_VALUES:
+                raise LimitExceeded("aliases", self.locator.entries[()].value.start_mark)
+            merged.extend(pairs)
+        return merged
+
+    def _self_merge(self, key_node: Node) -> None:
+        message = (
+            "this merge key merges the mapping it is in (or one that merges this one): the AWS "
+            "CLI reads the mapping as if this merge were not there; remove it"
+        )
+        span = mark_span(key_node.start_mark, key_node.end_mark)
+        issue = Issue(parse_rules.SELF_MERGE, message, target=Target.KEY)
+        self.notes.append(LocatedIssue(issue, span))
+
+    def _ordered_map(self, node: SequenceNode, path: Path) -> dict[str, Any]:
+        """`!!omap`: a list of one-member mappings, which the loader reads as a mapping."""
+        pairs = [item.value[0] for item in node.value]
+        result: dict[str, Any] = {}
+        first_seen: dict[str, Node] = {}
+        for key_node, value_node in pairs:
+            key = self._key_text(key_node, path)
             if key in first_seen:
                 self._duplicate_key((*path, key), key_node, first_seen[key])
             else:
@@ -338,38 +499,27 @@ class _Builder:
             result[key] = self.build(value_node, (*path, key), key_node)
         return result
 
-    def _is_merge(self, key_node: Node) -> bool:
-        return not self.is_json and key_node.tag == MERGE_TAG
-
-    def _merged(self, value_node: Node, path: Path) -> dict[str, Any]:
-        """The members a YAML merge key (`<<: *base`) brings in, as the AWS CLI's loader merges
-        them: from a mapping, or from a list of mappings where the earlier ones win."""
-        sources = value_node.value if isinstance(value_node, SequenceNode) else [value_node]
-        if not all(isinstance(source, MappingNode) for source in sources):
-            message = "a merge key (<<) takes a mapping or a list of mappings"
-            span = mark_span(value_node.start_mark, value_node.end_mark)
-            self.problems.append(LocatedIssue(Issue(parse_rules.SYNTAX_ERROR, message), span))
-            return {}
-        merged: dict[str, Any] = {}
-        for source in reversed(sources):
-            merged.update(self._mapping(source, path))
-        return merged
-
-    def _key_text(self, node: Node) -> str:
+    def _key_text(self, node: Node, path: Path) -> str:
         if isinstance(node, ScalarNode):
             return json.loads(self._source(node)) if self.is_json else str(node.value)
+        key = f"<{node.id} at line {node.start_mark.line + 1}>"
         self.problems.append(
             LocatedIssue(
-                Issue(parse_rules.COMPLEX_KEY, "a key must be a plain string, not a collection"),
+                Issue(
+                    parse_rules.COMPLEX_KEY,
+                    "a key must be a plain string, not a collection",
+                    (*path, key),
+                    Target.KEY,
+                ),
                 mark_span(node.start_mark, node.end_mark),
             )
         )
-        return f"<{node.id} at line {node.start_mark.line + 1}>"
+        return key
 
     def _duplicate_key(self, path: Path, node: Node, earlier: Node) -> None:
         message = (
             f"'{shorten(str(path[-1]), 40)}' is already set at line {earlier.start_mark.line + 1}; "
-            "AWS rejects a request with a repeated member: keep one"
+            "the AWS CLI's YAML loader refuses a mapping with a repeated key: keep one"
         )
         self.problems.append(
             LocatedIssue(
@@ -378,34 +528,90 @@ class _Builder:
             )
         )
 
+    def _dropped_member(
+        self, path: Path, node: Node, earlier: tuple[Node, Node], value: Any
+    ) -> None:
+        name = shorten(str(path[-1]), 40)
+        where = earlier[0].start_mark.line + 1
+        shown = show(value) if isinstance(value, str | Scalar) else describe(value)
+        message = (
+            f"'{name}' is set again here: the AWS CLI sends this value and silently drops "
+            f"{shown}, set at line {where}; keep one"
+        )
+        issue = Issue(parse_rules.DUPLICATE_MEMBER, message, path, Target.KEY)
+        self.notes.append(LocatedIssue(issue, mark_span(node.start_mark, node.end_mark)))
+
     def _tag_allowed(self, node: Node, path: Path) -> bool:
         tag = node.tag
-        if tag in SCALAR_TAGS or tag in COLLECTION_TAGS or tag in (None, "?", "!"):
+        kind = TAG_KINDS.get(tag)
+        if kind is None and tag in (None, "?", "!"):
             return True
-        shown = shorten(tag.replace(YAML_TAG, "!!"))
+        shown = shorten(str(tag).replace(YAML_TAG, "!!"))
+        if kind is None:
+            message = f"the YAML tag {shown} is not allowed: a request is plain data; remove it"
+        elif not isinstance(node, kind) or (tag == OMAP_TAG and not _one_member_maps(node)):
+            wanted = "a list of one-member mappings" if tag == OMAP_TAG else NODE_WORDS[kind]
+            message = (
+                f"the YAML tag {shown} is for {wanted}, and this is {NODE_WORDS[type(node)]}: "
+                "the AWS CLI's YAML loader refuses it; remove the tag"
+            )
+        else:
+            return True
         self.problems.append(
             LocatedIssue(
-                Issue(
-                    parse_rules.UNKNOWN_TAG,
-                    f"the YAML tag {shown} is not allowed: a request is plain data; remove it",
-                    path,
-                ),
+                Issue(parse_rules.UNKNOWN_TAG, message, path),
                 mark_span(node.start_mark, node.end_mark),
             )
         )
         return False
 
-    def _scalar(self, node: ScalarNode) -> Any:
+    def _scalar(self, node: ScalarNode, path: Path) -> Any:
         if self.is_json:
             return json_scalar(self._source(node))
-        return yaml_scalar(node)
+        value = yaml_scalar(node)
+        if self._dropped and isinstance(value, Scalar) and not _constructs(node):
+            # A value the loader fails on is refused even where a later key replaces it (where
+            # it is kept, it is no string, which invalid-type explains).
+            message = (
+                f"the AWS CLI's YAML loader cannot read {show(value)} as the "
+                f"{value.kind} it looks like, and refuses the file, although a later key "
+                "replaces this value; quote it or remove it"
+            )
+            span = mark_span(node.start_mark, node.end_mark)
+            self.problems.append(LocatedIssue(Issue(parse_rules.SYNTAX_ERROR, message, path), span))
+        return value
 
     def _source(self, node: Node) -> str:
         return self.text[node.start_mark.index : node.end_mark.index]
 
 
+def _one_member_maps(node: Node) -> bool:
+    return isinstance(node, SequenceNode) and all(
+        isinstance(item, MappingNode) and len(item.value) == 1 for item in node.value
+    )
+
+
+def _constructs(node: ScalarNode) -> bool:
+    """Whether ruamel's SafeConstructor makes a value of this scalar without failing (read as
+    YAML 1.2: the version changes only which octal numbers it reads, not whether it fails)."""
+    import warnings
+    from types import SimpleNamespace
+
+    from ruamel.yaml.constructor import SafeConstructor
+
+    loader = SimpleNamespace(_resolver=SimpleNamespace(processing_version=(1, 2)))
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # ruamel warns of YAML 1.1 floats such as 1e3
+            SafeConstructor(loader=loader).construct_object(node, deep=True)
+    except Exception:  # the loader fails on it, with whatever exception
+        return False
+    return True
+
+
 def yaml_scalar(node: ScalarNode) -> Any:
-    """The value of a YAML scalar, typed as the AWS CLI's YAML loader would type it."""
+    """The value of a YAML scalar, typed as the AWS CLI's YAML loader types it (YAML 1.2, or 1.1
+    under `%YAML 1.1`): a boolean, number or date keeps the spelling it was written in."""
     return typed(node.tag, node.value)
 
 
@@ -415,3 +621,15 @@ def json_scalar(source: str) -> Any:
 
 
 MERGE_TAG = YAML_TAG + "merge"
+OMAP_TAG = YAML_TAG + "omap"
+
+TAG_KINDS: dict[Any, type] = {
+    **{YAML_TAG + name: ScalarNode for name in ("str", "int", "float", "bool", "null")},
+    YAML_TAG + "timestamp": ScalarNode,
+    YAML_TAG + "map": MappingNode,
+    YAML_TAG + "seq": SequenceNode,
+    OMAP_TAG: SequenceNode,
+}
+"""The standard tags a request can hold, and the kind of node each is for: the AWS CLI's loader
+refuses one on another kind (`Value: !!map x`). `!!omap` is read as the mapping it is."""
+NODE_WORDS = {ScalarNode: "a scalar", MappingNode: "a mapping", SequenceNode: "a list"}

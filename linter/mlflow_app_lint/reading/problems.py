@@ -6,9 +6,11 @@ from mlflow_app_lint.base.rule_examples import REQUEST
 SYNTAX_ERROR = Rule(
     "syntax-error",
     Severity.ERROR,
-    "The file is not valid YAML or strict JSON.",
-    "The AWS CLI cannot read the request at all. JSON files are read as strict JSON, as "
-    "`--cli-input-json` reads them: comments, trailing commas and single quotes are errors.",
+    "The file is not valid YAML or strict JSON, or the AWS CLI cannot load it.",
+    "The AWS CLI cannot read the request at all. YAML is read as the CLI's loader reads it "
+    "(ruamel.yaml, YAML 1.2, or 1.1 under `%YAML 1.1`; other versions are refused). JSON files "
+    "are read as strict JSON, as `--cli-input-json` reads them: comments, trailing commas, single "
+    "quotes and a leading byte-order mark are errors.",
     bad=REQUEST + "Tags: [{Key: team, Value: forecasting}\n",
     good=REQUEST + "Tags: [{Key: team, Value: forecasting}]\n",
     locked=True,
@@ -16,18 +18,56 @@ SYNTAX_ERROR = Rule(
 DUPLICATE_KEY = Rule(
     "duplicate-key",
     Severity.ERROR,
-    "A mapping sets the same member twice.",
-    "The AWS CLI's YAML reader refuses repeated keys, and in JSON one of the two values is "
-    "silently lost. Reported at the later key, naming the line of the earlier one.",
+    "A YAML mapping sets the same member twice, or has two merge keys.",
+    "The AWS CLI's YAML loader refuses a mapping with a repeated key, and a mapping with a second "
+    "merge key (`<<`). Reported at the later key, naming the line of the earlier one. (It does "
+    "not check the keys of a mapping that merges others, nor JSON: see duplicate-member.)",
     bad=REQUEST + "Name: my-other-app\n",
+    good=REQUEST,
+)
+DUPLICATE_MEMBER = Rule(
+    "duplicate-member",
+    Severity.WARNING,
+    "A member set twice where the AWS CLI keeps the last value and silently drops the other.",
+    "In JSON, `--cli-input-json` (Python's json) keeps the last of two members with the same "
+    "name; in a YAML mapping with a merge key (`<<`), the AWS CLI's YAML loader does not check "
+    "for repeated keys and keeps the last too. The request is sent, but one of the two values "
+    "you wrote is lost without a word: the message names it. Keep one. (Anywhere else in YAML "
+    "a repeated key is an error: duplicate-key.)",
+    bad=REQUEST + "Tags:\n  - <<: {Key: team}\n    Value: forecasting\n    Value: planning\n",
+    good=REQUEST + "Tags:\n  - <<: {Key: team}\n    Value: planning\n",
+)
+SELF_MERGE = Rule(
+    "self-merge",
+    Severity.WARNING,
+    "A mapping merges itself through an alias (`<<: *a` inside `&a`).",
+    "A merge key brings in the members of another mapping. Naming the mapping the merge key is "
+    "in (directly, in a list of merges, or through mappings that merge it back) brings nothing: "
+    "the AWS CLI's loader reads the mapping as if that merge were not there. Surely a mistaken "
+    "anchor name; remove the merge or name the mapping you meant.",
+    bad=REQUEST + "Tags:\n  - &tag\n    <<: *tag\n    Key: team\n    Value: forecasting\n",
+    good=REQUEST + "Tags:\n  - Key: team\n    Value: forecasting\n",
+)
+MULTI_DOCUMENT = Rule(
+    "multi-document",
+    Severity.ERROR,
+    "The file holds more than one YAML document (a stream).",
+    "`--cli-input-yaml` reads exactly one document: the AWS CLI refuses a file with a second "
+    "one ('Invalid YAML received'), even an empty one after a trailing `---`. Reported once, "
+    "where the second document starts; every document is still checked as a request. If your "
+    "own tooling splits streams and sends each document, turn the rule off: "
+    '`ignore = ["multi-document"]`.',
+    bad=REQUEST + "---\n" + REQUEST.replace("my-app", "my-other-app"),
     good=REQUEST,
 )
 UNKNOWN_TAG = Rule(
     "unknown-tag",
     Severity.ERROR,
-    "A YAML tag other than the standard ones (!!str, !!int, ...).",
+    "A YAML tag other than the standard ones (!!str, !!int, ...), or one on the wrong node.",
     "A request is plain data. Tags such as `!!python/object` ask a loader to build objects or run "
-    "code; they are never constructed here, and AWS would not accept them.",
+    "code; they are never constructed here, and AWS would not accept them. A standard tag on "
+    "the wrong kind of node (`Value: !!map x`, `!!str` on a list) is refused by the AWS CLI's "
+    "YAML loader. `!!omap` (a list of one-member mappings) is read as the mapping it is.",
     bad=REQUEST.replace("Name: my-app", 'Name: !!python/object/apply:os.system ["echo hi"]'),
     good=REQUEST,
     locked=True,
@@ -61,7 +101,8 @@ NOT_TEXT = Rule(
     "not-text",
     Severity.ERROR,
     "The file is not UTF-8 text.",
-    "Request files are read as UTF-8 (a byte-order mark is allowed). Binary data, NUL bytes or "
+    "Request files are read as UTF-8, as the AWS CLI reads them (a byte-order mark is allowed in "
+    "YAML; in JSON it is a syntax-error). Binary data, NUL bytes or "
     "another encoding cannot be a request. The two examples are the same text: saved as Latin-1 "
     "(where é is the single byte 0xe9) it is not UTF-8; saved as UTF-8 it is a good request.",
     bad=REQUEST + "Tags:\n  - Key: team\n    Value: café\n",
@@ -111,8 +152,11 @@ ALL = (
     SYNTAX_ERROR,
     TOO_DEEP,
     TOO_MANY_VALUES,
+    MULTI_DOCUMENT,
     DUPLICATE_KEY,
+    DUPLICATE_MEMBER,
     UNKNOWN_TAG,
     COMPLEX_KEY,
+    SELF_MERGE,
     ALIAS_BOMB,
 )

@@ -23,7 +23,7 @@ from ruamel.yaml.nodes import MappingNode, Node, ScalarNode
 from mlflow_app_lint.base.limits import MAX_DEPTH, MAX_VALUES
 from mlflow_app_lint.base.positions import Lines
 from mlflow_app_lint.reading.composer import ComposedDocument
-from mlflow_app_lint.reading.documents import Document, Part, build, parse
+from mlflow_app_lint.reading.documents import Document, Part, build, parse, second_document
 from mlflow_app_lint.reading.libyaml import (
     Bounds,
     Chunks,
@@ -71,6 +71,8 @@ def _read(
             part = Part(text, start, end, first_line, index, lines, is_json)
             document = build(index, ComposedDocument(node, node.start_mark), text, lines, is_json)
             document.part = part
+            if index == 1:  # the part starts with its `---`, where the exact reader's mark is
+                document.notes.append(second_document(first_line + 1, 1))
             yield document
             if part.ended_stream:
                 return

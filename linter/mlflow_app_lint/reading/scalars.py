@@ -18,8 +18,11 @@ NULL, BOOL, STRING = (YAML_TAG + name for name in ("null", "bool", "str"))
 NON_STRING_KINDS = {
     YAML_TAG + "int": "integer",
     YAML_TAG + "float": "number",
+    YAML_TAG + "bool": "boolean",
     YAML_TAG + "timestamp": "date",
 }
+"""Values that keep their spelling (`Scalar`): a message quotes what was written (`yes` under
+`%YAML 1.1` is the boolean true, written `yes`)."""
 
 NUMBER_START = frozenset("-+0123456789.")
 """What a YAML 1.2 number or date begins with, in ruamel.yaml's resolver."""
@@ -68,11 +71,9 @@ class NotAValue(ValueError):
 
 
 def typed(tag: str, text: str) -> Any:
-    """The value of a scalar of this tag: numbers and dates keep their text (`Scalar`)."""
+    """The value of a scalar of this tag: booleans, numbers and dates keep their text."""
     if tag == NULL:
         return None
-    if tag == BOOL:
-        return text.lower() == "true"
     kind = NON_STRING_KINDS.get(tag)
     return text if kind is None else Scalar(text, kind)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import re
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Protocol
 
@@ -47,4 +48,16 @@ REPORTERS: Mapping[str, type[Reporter]] = _Formats(
     }
 )
 
-__all__ = ["REPORTERS", "ReportOptions", "Reporter"]
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def encodable(rendered: str) -> str:
+    """A rendered report as UTF-8 can carry it: a lone surrogate (a JSON member name such as
+    "\\ud800" holds one) written as the escape \\ud800, which in a JSON report is the JSON escape
+    of that very surrogate, and in a text report its spelling."""
+    if not LONE_SURROGATE.search(rendered):
+        return rendered
+    return LONE_SURROGATE.sub(lambda match: f"\\u{ord(match.group()):04x}", rendered)
+
+
+__all__ = ["REPORTERS", "ReportOptions", "Reporter", "encodable"]

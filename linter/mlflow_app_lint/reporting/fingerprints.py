@@ -9,7 +9,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from mlflow_app_lint.base.findings import Finding
-from mlflow_app_lint.reporting.locations import relative_path
+from mlflow_app_lint.reporting.locations import repository_path
 
 LINE_REFERENCE = re.compile(r"\bline \d+")
 
@@ -25,7 +25,7 @@ def fingerprints(findings: Sequence[Finding]) -> list[str]:
     digests = []
     for finding in findings:
         identity = (
-            relative_path(finding.path),
+            repository_path(finding.path),
             finding.rule.id,
             finding.pointer,
             LINE_REFERENCE.sub("line ?", finding.message),
@@ -33,5 +33,6 @@ def fingerprints(findings: Sequence[Finding]) -> list[str]:
         occurrence = seen[identity]
         seen[identity] += 1
         text = "\0".join((*identity, str(occurrence)))
-        digests.append(hashlib.sha256(text.encode("utf-8")).hexdigest())
+        # A lone surrogate (from a JSON member name) is hashed as its code unit.
+        digests.append(hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest())
     return digests

@@ -12,7 +12,7 @@ from typing import Any
 from mlflow_app_lint.base.findings import Finding, Severity
 from mlflow_app_lint.engine.results import Report
 from mlflow_app_lint.reporting.fingerprints import fingerprints
-from mlflow_app_lint.reporting.locations import relative_path
+from mlflow_app_lint.reporting.locations import repository_path
 from mlflow_app_lint.reporting.options import ReportOptions
 
 SEVERITIES = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
@@ -39,7 +39,7 @@ def issue(finding: Finding, fingerprint: str) -> dict[str, Any]:
         "severity": SEVERITIES[finding.severity],
         "fingerprint": fingerprint,
         "location": {
-            "path": relative_path(finding.path),
+            "path": repository_path(finding.path),
             # Code Climate allows lines or positions, not both; GitLab shows only the line.
             "lines": {"begin": span.line, "end": span.end_line},
         },

@@ -42,7 +42,9 @@ DUPLICATE_TAG_KEY = Rule(
     "Each tag key may appear once on a resource, and keys are case-sensitive (`Team` and `team` "
     "are two keys). AWS rejects a request that repeats one. Reported at the second key. A later "
     "tag that is an exact copy of an earlier one (same key, same value) says nothing new: "
-    "`check --fix` removes it.",
+    "`check --fix` removes it. The service decides this: neither the AWS CLI nor botocore's "
+    "validator nor the API model knows it, so the CLI sends such a request and the service "
+    "refuses it.",
     bad=_tags(("team", "a"), ("team", "b")),
     good=_tags(("team", "a"), ("owner", "b")),
     fixable=True,
@@ -52,7 +54,9 @@ RESERVED_TAG_KEY = Rule(
     Severity.ERROR,
     "A tag key beginning with aws: in any case.",
     "Keys beginning with `aws:` are reserved for AWS's own tags, and the prefix is reserved in "
-    "any case (`AWS:`, `Aws:`): a request may not create one.",
+    "any case (`AWS:`, `Aws:`): a request may not create one. The service decides this: the "
+    "tag key pattern of the API model allows such a key, so neither the AWS CLI nor botocore's "
+    "validator can know it; the CLI sends the request and the service refuses it.",
     bad=_tags(("AWS:owner", "me")),
     good=_tags(("owner", "me")),
 )
