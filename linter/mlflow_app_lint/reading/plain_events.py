@@ -97,8 +97,8 @@ class _Events:
             if type(container) is list:
                 container.append(value)
             elif keys[-1] is None:
-                if kind is not ScalarEvent:
-                    raise _GiveUp("a complex key")
+                if type(value) is not str:  # the exact reader names other keys by their text
+                    raise _GiveUp("a key that is no string: a collection, a number, null")
                 keys[-1] = value
             else:
                 key = keys[-1]
