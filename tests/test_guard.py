@@ -50,3 +50,25 @@ def test_a_failing_rule_beside_other_findings() -> None:
     rules = {finding.rule.id for finding in result.findings}
     assert "internal-error" in rules
     assert {"maintenance-window", "invalid-enum", "unknown-field"} <= rules
+
+
+def test_a_failure_on_one_file_is_that_files_finding_and_the_run_goes_on(tmp_path) -> None:
+    """Anything that raises while a file is processed (here the writer of `--fix`, a public
+    hook of the run) becomes that file's internal-error; the other files are reported."""
+    from mlflow_app_lint.engine.run import Mode, Options, run
+
+    bad = tmp_path / "a.mlflow-app.yaml"
+    bad.write_text(
+        "Name: 2024\nArtifactStoreUri: s3://b/p\nRoleArn: arn:aws:iam::123456789012:role/r\n"
+    )
+    good = tmp_path / "b.mlflow-app.yaml"
+    good.write_text((EXAMPLES / "good.mlflow-app.yaml").read_text(encoding="utf-8"))
+
+    def failing_writer(source, before: bytes, after: bytes) -> None:
+        raise ValueError("a bug in a writer")
+
+    report = run([str(bad), str(good)], options=Options(mode=Mode.FIX, write=failing_writer))
+    first, second = report.files
+    assert [finding.rule.id for finding in first.findings] == ["internal-error"]
+    assert "ValueError('a bug in a writer')" in first.findings[0].message
+    assert (second.path, second.findings, second.documents) == (str(good), (), 1)

@@ -9,8 +9,10 @@ from .conftest import ROOT, invoke
 
 def test_readme_sample_output_is_current(monkeypatch: pytest.MonkeyPatch) -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    sample = re.search(r"`mlflow-app-lint check examples/`:\n\n```\n(.*?)```", readme, re.S)
+    sample = re.search(
+        r"`mlflow-app-lint check examples/bad.mlflow-app.yaml`:\n\n```\n(.*?)```", readme, re.S
+    )
     assert sample, "README lost its sample output section"
     monkeypatch.chdir(ROOT)
-    outcome = invoke("check", "--color", "never", "examples/")
+    outcome = invoke("check", "--color", "never", "examples/bad.mlflow-app.yaml")
     assert outcome.stdout == sample.group(1)

@@ -270,9 +270,10 @@ async def test_a_newer_version_wins(client: LanguageClient, tmp_path: Path) -> N
     change(client, uri, last + 1, "Name: 2024\n")
     found = await diagnostics(client, uri, last + 1)
     assert "invalid-type" in {d.code for d in found}
+    # Results arrive in version order, never an older one after a newer one (how many of the
+    # quick edits were linted together depends on the machine's speed).
     versions = [p.version for p in client.published if p.uri == uri]
     assert versions == sorted(versions)
-    assert len(versions) < last  # the edits made during a lint are linted once, together
 
 
 @pytest.mark.parametrize("case", CASES, ids=str)

@@ -13,9 +13,9 @@ from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from mlflow_app_lint.base.findings import Finding, Issue, Span, TextEdit, json_pointer
-from mlflow_app_lint.base.limits import format_size
+from mlflow_app_lint.base.limits import format_size, shorten
 from mlflow_app_lint.base.positions import Lines, within
-from mlflow_app_lint.checking.request import is_clean, request_issues
+from mlflow_app_lint.checking.request import INTERNAL_ERROR, is_clean, request_issues
 from mlflow_app_lint.engine.results import FileResult
 from mlflow_app_lint.operations import Operation
 from mlflow_app_lint.policy import apply as policy
@@ -71,6 +71,17 @@ def too_large(path: str, size: int | None, cap: int) -> FileResult:
         "it was not read (a request is under a kilobyte)"
     )
     issue = Issue(problems.FILE_TOO_LARGE, message)
+    return FileResult(path, 0, (_finding(path, 0, issue, Span(1, 1, 1, 1)),))
+
+
+def crashed(path: str, error: Exception) -> FileResult:
+    """The result of a file that mlflow-app-lint failed on: an internal-error for it, so that
+    the run goes on and reports the others."""
+    message = (
+        f"mlflow-app-lint failed on this file ({shorten(repr(error), 200)}); it was not checked, "
+        "the other files were. Please report it with the file"
+    )
+    issue = Issue(INTERNAL_ERROR, message)
     return FileResult(path, 0, (_finding(path, 0, issue, Span(1, 1, 1, 1)),))
 
 

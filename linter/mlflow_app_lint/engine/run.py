@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from mlflow_app_lint.base.limits import DEFAULT_MAX_FILE_SIZE
-from mlflow_app_lint.engine.lint import lint, too_large
+from mlflow_app_lint.engine.lint import crashed, lint, too_large
 from mlflow_app_lint.engine.results import FileFix, FileResult, Report, Unwritable
 from mlflow_app_lint.operations import Operation
 from mlflow_app_lint.policy.config import Config
@@ -131,7 +131,10 @@ def _outcome(item: Source | Unreadable, options: Options) -> Outcome:
         return Unreadable(item.shown_as, reason(error, item.location), item.named), None, None
     if isinstance(data, TooLarge):
         return too_large(item.shown_as, data.size, options.max_file_size), None, None
-    return _process(item, data, options)
+    try:
+        return _process(item, data, options)
+    except Exception as error:  # a bug on one file must not cost the others their report
+        return crashed(item.shown_as, error), None, None
 
 
 def _process(
