@@ -195,3 +195,43 @@ def test_dev_stdout_is_not_replaced_when_standard_output_is_a_file(tmp_path: Pat
             stdout=appended, check=True, timeout=120,
         )  # fmt: skip
     assert out.read_bytes() == b"kept\nChecked 1 file, 1 document: no problems found.\n"
+
+
+def test_a_stream_of_many_tiny_documents_stops_at_the_findings_cap(tmp_path: Path) -> None:
+    """Over a million documents fit under the size cap; their findings would not fit in memory:
+    past 10,000 findings the rest of the file is not checked (time and memory bounded)."""
+    stream = tmp_path / "tiny.mlflow-app.yaml"
+    stream.write_bytes(b"---\na: 1\n" * 1_200_000)  # 10.8 MB
+    done = lint("--format", "json", stream)
+    assert done.exit_code == 1, done.stderr
+    assert done.rules().count("too-many-findings") == 1
+    assert len(done.findings) <= 10_002
+
+
+def test_a_stream_of_documents_expanding_through_aliases_takes_time_linear_in_its_size(
+    tmp_path: Path,
+) -> None:
+    """Each document expands to 30,000 values, under the per-document cap: the file's budget
+    (its characters and 100,000 more) stops the reading, and no fix is proven on a document its
+    aliases amplify (a proof reads it again)."""
+    levels = "x0: &a0 [1,1,1,1,1,1,1,1,1,1]\nx1: &a1 [" + ",".join(["*a0"] * 10) + "]\n"
+    levels += "x2: &a2 [" + ",".join(["*a1"] * 10) + "]\nx3: [" + ",".join(["*a2"] * 30) + "]\n"
+    document = "---\n" + REQUEST.decode().replace("Name: app", "Name: 2024") + levels
+    stream = tmp_path / "aliases.mlflow-app.yaml"
+    stream.write_text(document * 130, encoding="utf-8")  # 59 KB
+    done = lint("--format", "json", "--ignore", "multi-document", stream)
+    assert done.exit_code == 1, done.stderr
+    bomb = [f for f in done.findings if f["rule"] == "alias-bomb"]
+    assert len(bomb) == 1 and "the rest of the file was not read" in bomb[0]["message"]
+    lint("--fix", "--ignore", "multi-document", stream)  # in the time and memory limits
+
+
+def test_fix_of_a_long_stream_holds_one_document_at_a_time(tmp_path: Path) -> None:
+    """Every document of a 2.4 MB stream has a fix: each is proven on its own part of the file,
+    and fixes of different documents are applied together without reading the whole stream."""
+    document = "---\n" + REQUEST.decode().replace("Name: app", "Name: 2024")
+    stream = tmp_path / "many.mlflow-app.yaml"
+    stream.write_text(document * (2_400_000 // len(document)), encoding="utf-8")
+    done = lint("--fix", "--ignore", "multi-document", stream)
+    assert done.exit_code == 0, done.stdout + done.stderr
+    assert "Name: 2024" not in stream.read_text(encoding="utf-8")

@@ -22,6 +22,9 @@ MAX_FILE_SIZE = 1024**4
 """The largest `--max-file-size`: 1 TiB, far past any file the reader could finish."""
 MAX_DEPTH = 100
 MAX_VALUES = 100_000
+MAX_FINDINGS = 10_000
+"""Findings of one file past which the rest of it is not checked: memory and time stay bounded
+whatever a stream holds (a request file has a handful)."""
 PATTERN_TIMEOUT_SECONDS = 0.5
 
 _UNITS = {

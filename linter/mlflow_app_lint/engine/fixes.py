@@ -1,8 +1,11 @@
 """`check --fix`: apply every fix that `lint` proves safe, pass after pass.
 
-Each pass lints the text (the findings the configuration reports carry their proven edits),
-takes the fixes whose edits do not overlap, and applies them together when they are proven safe
-together, else the first alone. Passes repeat until nothing more applies (a fix can reveal
+Each pass lints the text (the findings the configuration reports carry their proven edits) and
+takes the fixes whose edits do not overlap. Each was proven alone, and a stream's documents are
+independent: fixes in different documents are applied together as they are. Several fixes in
+one document are applied together when they are proven safe together, else the first alone; in
+a stream, one per document and pass (a proof reads the whole text: memory would grow with the
+stream). Passes repeat until nothing more applies (a fix can reveal
 another), at most MAX_PASSES. The bytes outside the edited spans, the UTF-8 byte-order mark and
 the line endings are kept exactly.
 """
@@ -16,7 +19,7 @@ from mlflow_app_lint.base.findings import Finding
 from mlflow_app_lint.engine.lint import lint
 from mlflow_app_lint.engine.results import FileResult
 from mlflow_app_lint.fixing.edits import apply
-from mlflow_app_lint.fixing.proof import OperationOf, proven_together, without_overlaps
+from mlflow_app_lint.fixing.proof import proven_together, without_overlaps
 from mlflow_app_lint.operations import Operation
 from mlflow_app_lint.policy.config import Config
 from mlflow_app_lint.reading.decoding import NotText, decode
@@ -55,11 +58,13 @@ def fix(
         chosen = _chosen(result.findings)
         if not chosen:
             break
-        if len(chosen) > 1 and not proven_together(
+        if result.documents > 1:
+            chosen = _one_per_document(chosen)
+        elif len(chosen) > 1 and not proven_together(
             text,
             is_json,
-            _operations_of(result),
-            [(finding.document, finding.fix, finding.edits) for finding in chosen],
+            result.selections[0].operation,
+            [(finding.fix, finding.edits) for finding in chosen],
         ):
             chosen = chosen[:1]  # each works alone, not all together: one, then plan again
         text = apply(text, [edit for finding in chosen for edit in finding.edits])
@@ -71,10 +76,14 @@ def fix(
     return Fixed(bom + text.encode("utf-8"), applied, result)
 
 
-def _operations_of(result: FileResult) -> OperationOf:
-    """Each document's operation, as `lint` chose it."""
-    selections = result.selections
-    return lambda index, data: selections[index].operation
+def _one_per_document(findings: list[Finding]) -> list[Finding]:
+    seen: set[int] = set()
+    kept = []
+    for finding in findings:
+        if finding.document not in seen:
+            seen.add(finding.document)
+            kept.append(finding)
+    return kept
 
 
 def _chosen(findings: tuple[Finding, ...]) -> list[Finding]:

@@ -9,11 +9,11 @@ through it.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from mlflow_app_lint.base.findings import Finding, Issue, Span, TextEdit, json_pointer
-from mlflow_app_lint.base.limits import format_size, shorten
+from mlflow_app_lint.base.findings import Finding, Issue, Rule, Span, TextEdit, json_pointer
+from mlflow_app_lint.base.limits import MAX_FINDINGS, format_size, shorten
 from mlflow_app_lint.base.positions import Lines, within
 from mlflow_app_lint.checking.request import INTERNAL_ERROR, is_clean, request_issues
 from mlflow_app_lint.engine.results import FileResult
@@ -28,7 +28,6 @@ from mlflow_app_lint.reading.plain import plain_documents
 from mlflow_app_lint.reading.sources import is_json_name
 
 if TYPE_CHECKING:  # the readers with positions are imported only for a file that is not clean
-    from mlflow_app_lint.fixing.proof import Proof
     from mlflow_app_lint.reading.documents import Document, Part
 
 
@@ -57,7 +56,9 @@ def lint(
         return _configured(result, None, config)
     yaml_text = None if is_json else text
     choose, unknown = chooser(yaml_text, path, config, operation)
-    result = _clean(text, path, is_json, choose) or _unscreened(text, path, is_json, choose)
+    result = _clean(text, path, is_json, choose) or _unscreened(
+        text, path, is_json, choose, config.enabled
+    )
     if unknown:
         result = _with_unknown_operations(result, unknown)
     return _configured(result, yaml_text, config)
@@ -106,15 +107,15 @@ def _clean(text: str, path: str, is_json: bool, choose: Chooser) -> FileResult |
     return FileResult(path, len(selections), (), lines=Lines(text), selections=selections)
 
 
-def _unscreened(text: str, path: str, is_json: bool, choose: Chooser) -> FileResult:
+def _unscreened(
+    text: str, path: str, is_json: bool, choose: Chooser, enabled: Callable[[Rule], bool]
+) -> FileResult:
     # The readers with positions, and the fixes' proof, are imported for the first file with
     # something to report: a run of clean files starts without them.
-    from mlflow_app_lint.fixing.proof import Proof
     from mlflow_app_lint.reading import quick
 
     # Read quickly and streamed (memory holds a document); fixes are proven only where needed.
-    proof = Proof(text, is_json, lambda index, data: choose(index, data).operation)
-    return place(quick.read(text, is_json), path, choose, proof)
+    return place(quick.read(text, is_json), path, choose, True, enabled)
 
 
 def _with_unknown_operations(result: FileResult, unknown: list[UnknownOperation]) -> FileResult:
@@ -131,11 +132,16 @@ def _configured(result: FileResult, yaml_text: str | None, config: Config | None
 
 
 def place(
-    documents: Iterable[Document], path: str, choose: Chooser, proof: Proof | None = None
+    documents: Iterable[Document],
+    path: str,
+    choose: Chooser,
+    prove: bool = False,
+    enabled: Callable[[Rule], bool] = lambda rule: True,
 ) -> FileResult:
-    """The findings of documents read with positions (before configuration), each fixable one
-    with its edits when `proof` is given. `lint` reads with `quick.read`; tests give the exact
-    reader's documents too, to compare."""
+    """The findings of documents read with positions (before configuration: only the rules
+    `enabled` keeps are kept), each fixable one with its proven edits when `prove` is set. `lint`
+    reads with `quick.read`; tests give the exact reader's documents too, to compare. Past
+    MAX_FINDINGS, the rest of the file is not checked."""
     findings: list[Finding] = []
     selections: list[Selection] = []
     lines: Sequence[str] = ()
@@ -143,10 +149,14 @@ def place(
         part = document.part  # where a quick reading read it, kept to prove its fixes there
         document = document.exact_where_needed()
         selection = choose(document.index, document.data)
-        findings.extend(_document_findings(document, part, path, selection, proof))
+        found = _document_findings(document, part, path, selection, prove)
+        findings.extend(finding for finding in found if enabled(finding.rule))
         selections.append(selection)
         # Every document of a file shares one list of lines: the one its positions were made from.
         lines = lines or document.locator.lines
+        if len(findings) > MAX_FINDINGS:
+            findings.append(_too_many_findings(path, document.index, findings[-1].span))
+            break
     findings.sort(key=lambda finding: finding.sort_key)
     return FileResult(
         path, len(selections), tuple(findings), lines=lines, selections=tuple(selections)
@@ -154,7 +164,7 @@ def place(
 
 
 def _document_findings(
-    document: Document, part: Part | None, path: str, selection: Selection, proof: Proof | None
+    document: Document, part: Part | None, path: str, selection: Selection, prove: bool
 ) -> Iterator[Finding]:
     operation = selection.operation
     lines = document.locator.lines
@@ -165,8 +175,11 @@ def _document_findings(
         return
     issues = request_issues(document.data, operation)
     fixes: Mapping[Issue, tuple[TextEdit, ...]] = {}
-    if proof is not None and any(issue.fix is not None for issue in issues):
-        fixes = proof(document, part, issues, operation)
+    provable = prove and part is not None and not document.amplified
+    if provable and any(issue.fix is not None for issue in issues):
+        from mlflow_app_lint.fixing.proof import proven_fixes  # only for a file with a fix
+
+        fixes = proven_fixes(document, part, issues, operation)
     for issue in issues:
         if _under(issue.path, document.unread):
             continue
@@ -177,6 +190,14 @@ def _document_findings(
             related = within(document.locator.span(issue.related, issue.target), lines)
             issue = _with_related_line(issue, related.line)
         yield _finding(path, document.index, issue, span, operation, edits, related)
+
+
+def _too_many_findings(path: str, document: int, span: Span) -> Finding:
+    message = (
+        f"more than {MAX_FINDINGS:,} findings: the rest of the file was not checked; fix these, "
+        "then lint it again"
+    )
+    return _finding(path, document, Issue(problems.TOO_MANY_FINDINGS, message), span)
 
 
 def _under(path: tuple, roots: Collection) -> bool:

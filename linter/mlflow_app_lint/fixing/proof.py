@@ -6,7 +6,7 @@ A fix is applied only when all of these hold after its edits:
   value, a removed item) and nothing else changed;
 - no new error appears. A renamed member's value was never checked before (the value of an
   unknown member is not validated), so findings inside it are revealed by the fix, not made by it.
-Each fix is proven alone as its document is linted (`Proof`); fixes applied together in one
+Each fix is proven alone as its document is linted (`proven_fixes`); fixes applied together in one
 pass of `check --fix` are proven together again (`proven_together`).
 Only documents without parse problems are fixed. The bytes outside the edited spans, the UTF-8
 byte-order mark and the line endings are kept exactly.
@@ -44,54 +44,28 @@ class Candidate:
     issue: Issue | None = None
 
 
-class Proof:
-    """Which fixes of a document are proven safe, and their edits in the file's text. A fix is
-    proven on the text its document was read from: its own part of a stream when it was read
-    quickly, else (read exactly) the whole file."""
-
-    def __init__(self, text: str, is_json: bool, operation_of: OperationOf) -> None:
-        self.text = text
-        self.is_json = is_json
-        self.operation_of = operation_of
-        self._whole: tuple[_State, list[Candidate]] | None = None
-
-    def __call__(
-        self, document: Document, part: Part | None, issues: list[Issue], operation: Checked
-    ) -> dict[Issue, tuple[TextEdit, ...]]:
-        """The proven fixes of `issues`, those of `document` checked as `operation`."""
-        if part is not None:
-            # Proven on the part alone, where the document is document 0 (its marks count in
-            # the whole text, so the edits are moved to the part's, and back).
-            alone = dataclasses.replace(document, index=0)
-            state = _State(part.source, self.is_json, lambda *_: operation, [alone], [issues])
-            return {
-                candidate.issue: _moved_by(candidate.edits, part.start)
-                for candidate in _candidates(state, part)
-                if _acceptable(state, [candidate])
-            }
-        state, candidates = self._whole_file()
-        return {
-            candidate.issue: candidate.edits
-            for candidate in candidates
-            if candidate.document == document.index and _acceptable(state, [candidate])
-        }
-
-    def _whole_file(self) -> tuple[_State, list[Candidate]]:
-        if self._whole is None:
-            state = _State(self.text, self.is_json, self.operation_of)
-            self._whole = state, _candidates(state)
-        return self._whole
+def proven_fixes(
+    document: Document, part: Part, issues: list[Issue], operation: Checked
+) -> dict[Issue, tuple[TextEdit, ...]]:
+    """The fixes of `issues` (those of `document`, checked as `operation`) that are proven safe,
+    with their edits in the file's text. Each is proven on the document's own part of the file
+    (a stream's documents are independent), where the document is document 0: its marks count
+    in the whole text, so the edits are moved to the part's, and back."""
+    alone = dataclasses.replace(document, index=0)
+    state = _State(part.source, part.is_json, lambda *_: operation, [alone], [issues])
+    return {
+        candidate.issue: _moved_by(candidate.edits, part.start)
+        for candidate in _candidates(state, part)
+        if _acceptable(state, [candidate])
+    }
 
 
 def proven_together(
-    text: str,
-    is_json: bool,
-    operation_of: OperationOf,
-    fixes: list[tuple[int, Fix, tuple[TextEdit, ...]]],
+    text: str, is_json: bool, operation: Checked, fixes: list[tuple[Fix, tuple[TextEdit, ...]]]
 ) -> bool:
-    """Whether fixes proven one by one (document index, fix, edits) are also safe together."""
-    state = _State(text, is_json, operation_of)
-    return _acceptable(state, [Candidate(index, fix, edits) for index, fix, edits in fixes])
+    """Whether fixes of a one-document text, proven one by one, are also safe together."""
+    state = _State(text, is_json, lambda *_: operation)
+    return _acceptable(state, [Candidate(0, fix, edits) for fix, edits in fixes])
 
 
 def without_overlaps(edits: list[tuple[TextEdit, ...]]) -> list[int]:

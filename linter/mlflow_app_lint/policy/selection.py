@@ -10,6 +10,7 @@ setups keep their meaning).
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from collections.abc import Callable
@@ -73,8 +74,14 @@ def inferred(data: Any) -> Selection:
             if members <= operation.members and members >= set(operation.required)
         ]
         if len(fitting) == 1:
-            return Selection(fitting[0], "inferred from its members")
-    return Selection(DEFAULT, "default")
+            return _selection(fitting[0], "inferred from its members")
+    return _selection(DEFAULT, "default")
+
+
+@functools.cache
+def _selection(operation: Operation, reason: str) -> Selection:
+    """One object per choice: a stream of a million documents holds a million references."""
+    return Selection(operation, reason)
 
 
 Chooser = Callable[[int, Any], Selection]

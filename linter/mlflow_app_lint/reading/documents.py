@@ -54,6 +54,9 @@ class Document:
     it have a parse problem."""
     final: bool = False
     """A syntax error or a cap ended the stream here: no document follows."""
+    amplified: bool = False
+    """Its aliases make it much larger than its text: its fixes are not proven (a proof reads
+    it again, and the time of a run would grow with the expansion, not with the file)."""
     notes: list[LocatedIssue] = field(default_factory=list)
     """Findings of the reading that leave the data certain (a value the loader silently drops,
     a merge that brings nothing, a second document in the file): not parse problems, so the
@@ -96,7 +99,14 @@ class Part:
 
     def documents(self) -> Iterator[Document]:
         """Every document of this part, read exactly and placed in the whole file."""
-        return _documents(self.source, self.lines, self.is_json, self.first_line, self.index)
+        return _documents(
+            self.source,
+            self.lines,
+            self.is_json,
+            self.first_line,
+            self.index,
+            (self.text, self.start),
+        )
 
     @property
     def ended_stream(self) -> bool:
@@ -133,10 +143,19 @@ def parse(text: str, is_json: bool) -> Iterator[Document]:
 
 
 def _documents(
-    text: str, lines: Sequence[str], is_json: bool, first_line: int = 0, first_index: int = 0
+    text: str,
+    lines: Sequence[str],
+    is_json: bool,
+    first_line: int = 0,
+    first_index: int = 0,
+    within: tuple[str, int] | None = None,
 ) -> Iterator[Document]:
     """The documents of `text`, which starts at line `first_line` of a file whose documents
-    before it number `first_index` (and whose lines are `lines`)."""
+    before it number `first_index` (and whose lines are `lines`); `text` is the whole file's
+    text, or begins at an offset of it (`within`: the whole text and the offset). Each document
+    read knows its part of the file (from the end of the one before to the end of its own), where
+    its fixes are proven."""
+    whole, offset = within or (text, 0)
     if is_json:
         problem = _empty_file(text) if not text.strip() else _json_syntax_error(text)
         if problem is not None:
@@ -144,11 +163,21 @@ def _documents(
             return
     count = first_index
     try:
+        start, start_line = offset, first_line
+        budget = FileBudget(text)
         for composed in compose_all(_composable(text) if is_json else text, first_line, is_json):
-            document = build(count, composed, text, lines, is_json)
+            document = build(count, composed, text, lines, is_json, budget)
             if count == 1:
                 document.notes.append(_second_document(composed.start))
+            end = composed.root.end_mark
+            if document.checkable:
+                part = Part(whole, start, offset + end.index, start_line, count, lines, is_json)
+                part._exact = document  # read exactly already
+                document.part = part
+            start, start_line = offset + end.index, end.line
             yield document
+            if document.final:
+                return
             count += 1
     except LimitExceeded as error:
         yield _broken(count, lines, _over_limit(error.kind, error.mark))
@@ -200,6 +229,13 @@ def _empty_file(text: str) -> LocatedIssue:
 
 
 def _over_limit(kind: str, mark: StreamMark) -> LocatedIssue:
+    if kind == "file":
+        message = (
+            "the file expands through aliases to more values than it has characters (and "
+            f"{MAX_VALUES:,} more); write the requests out plainly; the rest of the file was "
+            "not read"
+        )
+        return LocatedIssue(Issue(parse_rules.ALIAS_BOMB, message), mark_span(mark, mark))
     if kind == "depth":
         rule = parse_rules.TOO_DEEP
         message = f"nested more than {MAX_DEPTH} levels deep (a request is 3 levels deep)"
@@ -289,11 +325,34 @@ def _unreadable_character(error: ReaderError, text: str, first_line: int = 0) ->
     )
 
 
+AMPLIFIED_SLACK = 1_000
+"""Values a document may build beyond twice its text's length before it counts as amplified."""
+
+
+def _length(root: Node) -> int:
+    return root.end_mark.index - root.start_mark.index
+
+
+class FileBudget:
+    """The values one reading of a file may build: its characters, and MAX_VALUES more. Only
+    aliases make more values than characters, and this keeps the time of reading a stream of
+    documents that each expand under the per-document cap linear in the file's size."""
+
+    def __init__(self, text: str) -> None:
+        self.remaining = len(text) + MAX_VALUES
+
+
 def build(
-    index: int, composed: ComposedDocument, text: str, lines: Sequence[str], is_json: bool
+    index: int,
+    composed: ComposedDocument,
+    text: str,
+    lines: Sequence[str],
+    is_json: bool,
+    budget: FileBudget | None = None,
 ) -> Document:
-    """One document's data, locations and problems, from its nodes (those of either reader)."""
-    builder = _Builder(text, Locator(lines), is_json)
+    """One document's data, locations and problems, from its nodes (those of either reader);
+    `budget` is the file's, when it has several documents."""
+    builder = _Builder(text, Locator(lines), is_json, budget or FileBudget(text))
     root = composed.root
     if _is_empty(root):
         message = "the document is empty: write the request, or remove the '---' that starts it"
@@ -305,7 +364,8 @@ def build(
         data = builder.build(root, ())
     except LimitExceeded as error:
         problem = _over_limit(error.kind, error.mark)
-        return Document(index, None, builder.locator, [problem], checkable=False)
+        final = error.kind == "file"
+        return Document(index, None, builder.locator, [problem], checkable=False, final=final)
     # A node read twice at one place (a merged pair its own mapping repeats) says it once.
     return Document(
         index,
@@ -314,6 +374,7 @@ def build(
         list(dict.fromkeys(builder.problems)),
         unread=frozenset(builder.unread),
         notes=list(dict.fromkeys(builder.notes)),
+        amplified=builder.values > 2 * _length(root) + AMPLIFIED_SLACK,
     )
 
 
@@ -337,7 +398,7 @@ class _Builder:
     builds an endless value, and a check never looks deeper than the first repetition, which is
     always in a place the request has no such member (a request is three levels deep)."""
 
-    def __init__(self, text: str, locator: Locator, is_json: bool) -> None:
+    def __init__(self, text: str, locator: Locator, is_json: bool, budget: FileBudget) -> None:
         self.text = text
         self.locator = locator
         self.is_json = is_json
@@ -345,6 +406,7 @@ class _Builder:
         self.notes: list[LocatedIssue] = []
         self.unread: set[Path] = set()
         self.values = 0
+        self.budget = budget
         self._pairs: dict[int, list[tuple[Node, Node]]] = {}
         """Each mapping's pairs once its merge keys are resolved (ruamel's `flatten_mapping`,
         which rewrites `node.value`; here on the side, so that the nodes keep their source)."""
@@ -357,9 +419,7 @@ class _Builder:
         """> 0 while building a value a later key replaces."""
 
     def build(self, node: Node, path: Path, key: Node | None = None) -> Any:
-        self.values += 1
-        if self.values > MAX_VALUES:
-            raise LimitExceeded("aliases", self.locator.entries[()].value.start_mark)
+        self._count(1)
         if len(path) > MAX_DEPTH:
             raise LimitExceeded("depth", node.start_mark)
         self.locator.add(path, key, node)
@@ -470,9 +530,7 @@ class _Builder:
             if id(source) in self._flattening:
                 self._self_merge(key_node)
             pairs = self._flatten(source)
-            self.values += len(pairs)
-            if self.values > MAX_VALUES:
-                raise LimitExceeded("aliases", self.locator.entries[()].value.start_mark)
+            self._count(len(pairs))
             merged.extend(pairs)
         return merged
 
@@ -498,6 +556,15 @@ class _Builder:
                 first_seen[key] = key_node
             result[key] = self.build(value_node, (*path, key), key_node)
         return result
+
+    def _count(self, values: int) -> None:
+        """Count values built, against the document's cap and the file's budget."""
+        self.values += values
+        self.budget.remaining -= values
+        if self.values > MAX_VALUES:
+            raise LimitExceeded("aliases", self.locator.entries[()].value.start_mark)
+        if self.budget.remaining < 0:
+            raise LimitExceeded("file", self.locator.entries[()].value.start_mark)
 
     def _key_text(self, node: Node, path: Path) -> str:
         if isinstance(node, ScalarNode):

@@ -137,6 +137,15 @@ TOO_MANY_VALUES = Rule(
     "so that memory stays bounded; the rest of the file is not read.",
     locked=True,
 )
+TOO_MANY_FINDINGS = Rule(
+    "too-many-findings",
+    Severity.ERROR,
+    "The file has more findings than the linter lists (10,000).",
+    "A request file has a handful of findings. Past 10,000 (of the rules the configuration "
+    "turns on), the rest of the file is not checked, so that memory and time stay bounded "
+    "whatever a stream holds: fix what is listed, then lint again.",
+    locked=True,
+)
 FILE_TOO_LARGE = Rule(
     "file-too-large",
     Severity.ERROR,
@@ -148,6 +157,7 @@ FILE_TOO_LARGE = Rule(
 ALL = (
     NOT_TEXT,
     FILE_TOO_LARGE,
+    TOO_MANY_FINDINGS,
     EMPTY_DOCUMENT,
     SYNTAX_ERROR,
     TOO_DEEP,
