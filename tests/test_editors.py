@@ -146,7 +146,15 @@ PROBES: tuple[Probe, ...] = (
         REQUEST + tags(("team", "a"), ("team", "b")),
         False,
     ),
-    Probe("reserved-tag-key", "an aws: tag key", REQUEST + tags(("aws:owner", "me")), False),
+    Probe("reserved-tag-key", "an aws: tag key", REQUEST + tags(("aws:owner", "me")), True),
+    Probe("reserved-tag-key", "an AWS: tag key", REQUEST + tags(("AWS:owner", "me")), True),
+    Probe(
+        "reserved-tag-key",
+        "an Aws: tag key in JSON",
+        REQUEST_JSON % ',\n  "Tags": [{"Key": "Aws:owner", "Value": "me"}]',
+        True,
+        ".json",
+    ),
 )
 
 # Rules no probe can show: the reason is the README's.
@@ -353,11 +361,7 @@ def test_bad_yaml_example_is_diagnosed_where_the_cli_finds_its_schema_defects(
     in_editor = [f for f in found if f.rule in EDITOR_RULES]
     cli_only = [f for f in found if f.rule not in EDITOR_RULES]
     assert places(diagnostics[BAD_YAML]) == places(in_editor)
-    assert {f.rule for f in cli_only} == {
-        "duplicate-domain-id",
-        "duplicate-tag-key",
-        "reserved-tag-key",
-    }
+    assert {f.rule for f in cli_only} == {"duplicate-domain-id", "duplicate-tag-key"}
     assert not {f.line for f in cli_only} & {d.line for d in diagnostics[BAD_YAML]}
 
 
@@ -398,6 +402,25 @@ def test_yaml_server_shows_the_pattern_error_messages(
         pattern_error_message("properties", "DefaultDomainIdList", "items"),
         pattern_error_message("definitions", "Tag", "properties", "Value"),
     } <= messages
+
+
+def test_both_servers_show_the_reserved_prefix_in_plain_words(
+    diagnostics: dict[Path, list[Diagnostic]],
+) -> None:
+    """Only the prefix's own message, once, at the key: not the model pattern's, which the key
+    meets (yaml-language-server and vscode-json-languageservice show the failing subschema's
+    patternErrorMessage)."""
+    [reserved] = json.loads(SCHEMA.read_text(encoding="utf-8"))["definitions"]["Tag"]["properties"][
+        "Key"
+    ]["allOf"]
+    message = reserved["patternErrorMessage"]
+    assert message.startswith("A tag key must not begin with aws: in any case")
+    for probe in PROBES:
+        if probe.rule == "reserved-tag-key":
+            [key] = cli_findings(probe.path)
+            assert [(d.line, d.column, d.message) for d in diagnostics[probe.path]] == [
+                (key.line, key.column, message)
+            ], probe.defect
 
 
 def test_readme_table_says_what_the_probes_found() -> None:

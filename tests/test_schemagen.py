@@ -22,9 +22,13 @@ from jsonschema import Draft7Validator, FormatChecker, ValidationError, validato
 from jsonschema.exceptions import SchemaError
 
 from mlflow_app_lint import schemagen
+from mlflow_app_lint.checking import validity
+from mlflow_app_lint.checking.patterns import matches
+from mlflow_app_lint.checking.rules import tags
 from mlflow_app_lint.operations import NAMES, command_name
+from mlflow_app_lint.policy.catalogue import RULES
 from mlflow_app_lint.schemagen import extract, model, pages
-from mlflow_app_lint.schemagen.writer import anchored_pattern
+from mlflow_app_lint.schemagen.writer import anchored_pattern, excluded_prefix_pattern
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schema"
 OPERATION_TEXT = (SCHEMA_DIR / "CreateMlflowApp.txt").read_text(encoding="utf-8")
@@ -428,7 +432,7 @@ def run_node(cases: list[tuple[str, str | None]]) -> list[bool | str]:
 
 def test_every_pattern_compiles_in_ecmascript_unicode_mode() -> None:
     patterns = sorted({p for schema in ALL_SCHEMAS.values() for p in all_patterns(schema)})
-    assert len(patterns) == 11
+    assert len(patterns) == 12  # 11 of the model's, and the reserved tag-key prefix
     outcomes = run_node([(pattern, None) for pattern in patterns])
     assert dict(zip(patterns, outcomes, strict=True)) == dict.fromkeys(patterns, True)
 
@@ -442,6 +446,65 @@ def test_ecmascript_applies_the_patterns_to_whole_values(schema: dict[str, Any])
     pattern = schema["properties"]["WeeklyMaintenanceWindowStart"]["pattern"]
     values = ["Tue:03:30", "TUE:03:30", "Tue:03:30\n", "xTue:03:30", "Tue:24:00"]
     assert run_node([(pattern, value) for value in values]) == [True, False, False, False, False]
+
+
+RESERVED_KEYS = {
+    "aws:owner": False,
+    "AWS:owner": False,
+    "Aws:": False,
+    "aWs:x y": False,
+    "aws:bad key!": False,
+    "team": True,
+    "aws-owner": True,
+    "aws": True,
+    "xaws:": True,
+    "my aws:x": True,
+    "line\nbreak": True,
+    "": True,
+}
+
+
+def test_the_reserved_tag_prefix_is_an_extra_pattern_beside_the_models(
+    schema: dict[str, Any],
+) -> None:
+    key = schema["definitions"]["Tag"]["properties"]["Key"]
+    assert unwrapped(key["pattern"]) == "([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)"  # AWS's own
+    [reserved] = key["allOf"]
+    reserved_hint = HINTS.reserved_prefixes["Tag"]["Key"]
+    assert reserved == {
+        "pattern": "^(?![aA][wW][sS]:)[\\s\\S]*$",
+        "patternErrorMessage": reserved_hint["message"],
+        validity.CHECKED_BY: tags.RESERVED_TAG_KEY.id,
+    }
+    # One datum, two readers: the rule's prefix is the hint's, and the named rule exists.
+    assert reserved_hint["prefix"] == tags.RESERVED_PREFIX
+    assert reserved_hint["rule"] in RULES
+    assert reserved_hint["message"] in key["markdownDescription"]  # hover says it too
+
+
+def test_ecmascript_and_the_linter_read_the_reserved_prefix_as_the_rule_does(
+    schema: dict[str, Any],
+) -> None:
+    [reserved] = schema["definitions"]["Tag"]["properties"]["Key"]["allOf"]
+    pattern = reserved["pattern"]
+    allowed = [not key.lower().startswith(tags.RESERVED_PREFIX) for key in RESERVED_KEYS]
+    assert allowed == list(RESERVED_KEYS.values())
+    assert run_node([(pattern, key) for key in RESERVED_KEYS]) == allowed
+    assert [matches(pattern, key) for key in RESERVED_KEYS] == allowed
+
+
+@pytest.mark.parametrize(
+    ("prefix", "expected"),
+    [
+        ("aws:", "^(?![aA][wW][sS]:)[\\s\\S]*$"),
+        ("a.b-1/", "^(?![aA]\\.[bB]-1\\/)[\\s\\S]*$"),
+    ],
+)
+def test_excluded_prefix_pattern(prefix: str, expected: str) -> None:
+    assert excluded_prefix_pattern(prefix) == expected
+    [outcome] = run_node([(expected, None)])
+    assert outcome is True
+    assert not matches(expected, prefix.upper() + "x") and matches(expected, "x" + prefix)
 
 
 def test_every_pattern_compiles_with_python_regex() -> None:
@@ -562,6 +625,20 @@ def test_examples_for_a_member_the_document_lacks_are_an_error() -> None:
 def test_examples_for_a_type_no_operation_has_are_an_error() -> None:
     hints = schemagen.Hints(examples={"Filter": {"Name": ["x"]}})
     with pytest.raises(ValueError, match="Filter"):
+        schemagen.generate_all(hints=hints)
+
+
+def test_a_reserved_prefix_for_a_member_the_document_lacks_is_an_error() -> None:
+    reserved = {"prefix": "aws:", "rule": "reserved-tag-key", "message": "m"}
+    hints = schemagen.Hints(reserved_prefixes={"Tag": {"Kye": reserved}})
+    with pytest.raises(ValueError, match=r"reserved prefixes for Tag\.Kye"):
+        schemagen.generate_from_pages(OPERATION_TEXT, {"Tag": TAG_TEXT}, hints)
+
+
+def test_a_reserved_prefix_for_a_type_no_operation_has_is_an_error() -> None:
+    reserved = {"prefix": "aws:", "rule": "reserved-tag-key", "message": "m"}
+    hints = schemagen.Hints(reserved_prefixes={"Filter": {"Name": reserved}})
+    with pytest.raises(ValueError, match="reservedPrefixes for \\['Filter'\\]"):
         schemagen.generate_all(hints=hints)
 
 

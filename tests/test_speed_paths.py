@@ -292,6 +292,7 @@ def _mutations() -> list[object]:
     values = [
         None, True, False, "", "x", "ENABLED", "enabled", "d-abc", " s3://b", "x" * 2000,
         Scalar("5", "integer"), Scalar("1.5", "number"), Scalar("2024-01-01", "date"),
+        "aws:x", "AWS:x", "aws:bad key!",
         [], ["d-abc123"] * 20, [{"Key": "k"}], {}, {"Key": "k", "Value": "v", "Extra": 1},
     ]  # fmt: skip
     mutated: list[object] = [base, {}, [], "text", None, Scalar("1", "integer")]

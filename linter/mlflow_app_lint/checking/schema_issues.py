@@ -355,6 +355,8 @@ def _same_but_case(word: str, candidates: list[str]) -> str | None:
 
 
 def _pattern(error: ValidationError, path: Path) -> Iterator[Issue]:
+    if validity.CHECKED_BY in error.schema:
+        return  # a rule reports it (reserved-tag-key), not as a generic mismatch
     value: str = error.instance
     limit = error.schema.get("maxLength")
     # Past maxLength the position does not matter: searching no further bounds the work.

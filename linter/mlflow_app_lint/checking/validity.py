@@ -18,6 +18,11 @@ from mlflow_app_lint.checking import timestamps
 
 Check = Callable[[Any], bool]
 
+CHECKED_BY = "x-checked-by"
+"""A subschema's keyword naming the linter rule that reports its failure itself, in words of the
+value's own (the editors, which ignore the keyword, show the subschema's patternErrorMessage). It
+never changes whether a value is valid: the failure still sends the request to the validator."""
+
 ANNOTATIONS = frozenset(
     {
         "$schema",
@@ -31,6 +36,7 @@ ANNOTATIONS = frozenset(
         "defaultSnippets",
         "patternErrorMessage",
         "definitions",
+        CHECKED_BY,
     }
 )
 """Keywords that never make a value invalid."""
@@ -121,7 +127,7 @@ class Compiler:
         known = schema["type"] if isinstance(schema.get("type"), str) else None
         keywords = sorted(
             (k for k in schema if k not in ANNOTATIONS),
-            key=lambda keyword: (keyword != "type", keyword == "pattern"),  # the costliest last
+            key=lambda keyword: (keyword != "type", keyword in _COSTLY),
         )
         return _all(
             [self._keyword(keyword, schema[keyword], schema, known) for keyword in keywords]
@@ -159,6 +165,13 @@ class Compiler:
             if not all(isinstance(item, str) for item in value):
                 raise Unsupported("enum of non-strings")
             return lambda instance: isinstance(instance, str) and instance in value
+        if keyword == "allOf":
+            # _narrowed (jsonschema_errors) goes into "properties" and "items" only, not into
+            # those of an allOf's subschemas: such a subschema would be explained incompletely.
+            parts = [self.resolve(sub) for sub in value]
+            if any(isinstance(p, dict) and ("properties" in p or "items" in p) for p in parts):
+                raise Unsupported("allOf with properties or items")
+            return _all([self.compile(sub) for sub in value])
         if keyword == "pattern":
             is_string, matches = self._type("string", known), self.matches
             return lambda instance: not is_string(instance) or matches(value, instance)
@@ -222,6 +235,10 @@ _VALUE_BOUNDS: dict[str, Callable[[Any, Any], bool]] = {
     "minimum": operator.ge,
     "maximum": operator.le,
 }
+
+
+_COSTLY = ("pattern", "allOf")
+"""Keywords checked last: a pattern match costs more than the others."""
 
 
 def _always(instance: Any) -> bool:

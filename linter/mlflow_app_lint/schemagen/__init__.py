@@ -3,7 +3,8 @@
 Two front ends read an operation's sources into one intermediate form (``intermediate``): the
 service model (``model``: the extract of botocore's model committed in ``schema/``, what ships) and
 the API reference pages (``pages``: the plain-text pages in ``schema/``, kept to prove the two
-agree). One writer (``writer``) makes every schema; ``schema/hints.json`` only adds editor help.
+agree). One writer (``writer``) makes every schema; ``schema/hints.json`` adds editor help, and
+one constraint only the service knows (a reserved prefix, for editors to show: see ``writer``).
 """
 
 from __future__ import annotations
@@ -134,7 +135,11 @@ def generate_all(
     requests = [model.read_request(source, operation) for operation in operations(source)]
     owners = {request.operation for request in requests}
     owners |= {name for request in requests for name in request.types}
-    for kind, keyed in (("examples", hints.examples), ("defaultSnippets", hints.default_snippets)):
+    for kind, keyed in (
+        ("examples", hints.examples),
+        ("defaultSnippets", hints.default_snippets),
+        ("reservedPrefixes", hints.reserved_prefixes),
+    ):
         unused = sorted(set(keyed) - owners)
         if unused:
             raise ValueError(f"hints: {kind} for {unused}, which no operation has")

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from mlflow_app_lint.checking import timestamps
+from mlflow_app_lint.checking.validity import CHECKED_BY
 from mlflow_app_lint.schemagen.intermediate import (
     ARRAY_OF_STRINGS,
     SCALAR_TYPES,
@@ -42,6 +43,7 @@ class Hints:
 
     pattern_error_messages: dict[str, str] = field(default_factory=dict)
     prose_notes: dict[str, str] = field(default_factory=dict)
+    reserved_prefixes: dict[str, dict[str, dict[str, str]]] = field(default_factory=dict)
     examples: dict[str, dict[str, list[Any]]] = field(default_factory=dict)
     default_snippets: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
 
@@ -50,6 +52,7 @@ class Hints:
         keys = {
             "patternErrorMessages": "pattern_error_messages",
             "proseNotes": "prose_notes",
+            "reservedPrefixes": "reserved_prefixes",
             "examples": "examples",
             "defaultSnippets": "default_snippets",
         }
@@ -66,6 +69,40 @@ def anchored_pattern(document_pattern: str) -> str:
     """
     tokens = _REGEX_TOKEN.findall(document_pattern)
     return "^(?:" + "".join("-" if token == "\\-" else token for token in tokens) + ")$"
+
+
+_ECMASCRIPT_SYNTAX = frozenset("^$\\.*+?()[]{}|/")
+"""The characters a `u`-mode pattern may escape (escaping any other is an error there)."""
+
+
+def excluded_prefix_pattern(prefix: str) -> str:
+    """A whole-value pattern of every value that does not begin with `prefix` in any case (ASCII
+    letters), valid in ECMAScript's `u` mode and in Python's `regex`: for ``aws:``,
+    ``^(?![aA][wW][sS]:)[\\s\\S]*$`` (``[\\s\\S]`` is any character, line breaks too)."""
+    parts = [
+        f"[{char.lower()}{char.upper()}]"
+        if char.isascii() and char.isalpha()
+        else ("\\" + char if char in _ECMASCRIPT_SYNTAX else char)
+        for char in prefix
+    ]
+    return "^(?!" + "".join(parts) + ")[\\s\\S]*$"
+
+
+def reserved_prefix_schema(reserved: dict[str, str]) -> dict[str, Any]:
+    """The `allOf` that tells editors, in plain words, of a prefix the service refuses in any case.
+
+    The model's own `pattern` stays as it is (it allows the prefix); this is a second one, in a
+    subschema of its own so that the editors show its message. The linter leaves its failure to
+    the rule named by `CHECKED_BY`, which reports it with the value's own words."""
+    return {
+        "allOf": [
+            {
+                "pattern": excluded_prefix_pattern(reserved["prefix"]),
+                "patternErrorMessage": reserved["message"],
+                CHECKED_BY: reserved["rule"],
+            }
+        ]
+    }
 
 
 def value_schema(member: Member, hints: Hints) -> dict[str, Any]:
@@ -216,6 +253,12 @@ def property_schema(
         "markdownDescription": "\n\n".join(markdown),
         **type_schema(member, hints),
     }
+    reserved = hints.reserved_prefixes.get(owner, {}).get(member.name)
+    if reserved is not None:
+        if schema.get("type") != "string":
+            raise ValueError(f"hints: a reserved prefix for {owner}.{member.name}, not a string")
+        schema["markdownDescription"] += f"\n\n{reserved['message']}."
+        schema.update(reserved_prefix_schema(reserved))
     examples = hints.examples.get(owner, {}).get(member.name)
     if examples:
         schema["examples"] = examples
@@ -249,10 +292,16 @@ def check_hints(request: Request, hints: Hints) -> None:
     members.update(
         {name: {member.name for member in data.members} for name, data in request.types.items()}
     )
-    for owner, examples in hints.examples.items():
-        for name in examples:
-            if owner in members and name not in members[owner]:
-                raise ValueError(f"hints: examples for {owner}.{name}, which {owner} does not have")
+    for section, by_owner in (
+        ("examples", hints.examples),
+        ("reserved prefixes", hints.reserved_prefixes),
+    ):
+        for owner, by_member in by_owner.items():
+            for name in by_member:
+                if owner in members and name not in members[owner]:
+                    raise ValueError(
+                        f"hints: {section} for {owner}.{name}, which {owner} does not have"
+                    )
     for snippet in hints.default_snippets.get(request.operation, []):
         for name in snippet.get("body", {}):
             if name not in members[request.operation]:
