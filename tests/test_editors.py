@@ -167,6 +167,7 @@ NOT_PROBED = {
     "too-large": "no member of CreateMlflowApp is a number",
     "internal-error": "a bug in mlflow-app-lint",
     "file-too-large": "a size cap of the CLI's, which reads files unattended",
+    "too-many-findings": "a cap of the CLI's, which reads files unattended",
     "too-deep": "a nesting cap of the CLI's, which reads files unattended",
     "too-many-values": "a size cap of the CLI's, which reads files unattended",
     "empty-document": "an editor shows an empty file as it is: nothing to diagnose",

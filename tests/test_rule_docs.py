@@ -22,6 +22,7 @@ WITHOUT_EXAMPLES = {
     "too-small": "no member of CreateMlflowApp is a number (the examples lint as CreateMlflowApp)",
     "too-large": "no member of CreateMlflowApp is a number (the examples lint as CreateMlflowApp)",
     "file-too-large": "its example would be 16 MiB",
+    "too-many-findings": "its example would hold over 10,000 findings",
 }
 ENCODINGS = {"not-text": "latin-1"}
 """The one rule whose example is about the bytes, not the text."""
