@@ -205,6 +205,50 @@ DEFECTS = (
 )
 
 
+COMMANDS = (
+    ("create-mlflow-app", 0.6),
+    ("update-mlflow-app", 0.15),
+    ("create-mlflow-tracking-server", 0.15),
+    ("update-mlflow-tracking-server", 0.1),
+)
+"""The operations of the corpus's files, and their shares (a file's name says which)."""
+
+
+def _command(rng: random.Random) -> str:
+    return rng.choices([c for c, _ in COMMANDS], [w for _, w in COMMANDS])[0]
+
+
+def _request_of(rng: random.Random, index: int, command: str) -> dict:
+    """A valid request of the operation `command`."""
+    create_app = _request(rng, index)
+    window = create_app["WeeklyMaintenanceWindowStart"]
+    if command == "update-mlflow-app":
+        app = f"app-{rng.randrange(16**12):012x}"
+        return {
+            "Arn": f"arn:aws:sagemaker:us-east-1:{rng.randrange(10**11, 10**12)}:mlflow-app/{app}",
+            "Name": create_app["Name"],
+            "WeeklyMaintenanceWindowStart": window,
+            "DefaultDomainIdList": create_app["DefaultDomainIdList"],
+        }
+    if command == "create-mlflow-tracking-server":
+        return {
+            "TrackingServerName": create_app["Name"],
+            "ArtifactStoreUri": create_app["ArtifactStoreUri"],
+            "RoleArn": create_app["RoleArn"],
+            "TrackingServerSize": rng.choice(["Small", "Medium", "Large"]),
+            "AutomaticModelRegistration": rng.random() < 0.5,
+            "WeeklyMaintenanceWindowStart": window,
+            "Tags": create_app["Tags"],
+        }
+    if command == "update-mlflow-tracking-server":
+        return {
+            "TrackingServerName": create_app["Name"],
+            "TrackingServerSize": rng.choice(["Small", "Medium", "Large"]),
+            "AutomaticModelRegistration": rng.random() < 0.5,
+        }
+    return create_app
+
+
 def _request(rng: random.Random, index: int) -> dict:
     name = f"team-{index}-{rng.choice(['tracking', 'forecast', 'vision', 'nlp'])}"
     request = {
@@ -243,8 +287,8 @@ def _defective(rng: random.Random, request: dict, defect: str) -> dict:
     return request
 
 
-def _yaml(request: dict, rng: random.Random) -> str:
-    out = ["# yaml-language-server: $schema=create-mlflow-app.schema.json"]
+def _yaml(request: dict, rng: random.Random, command: str = "create-mlflow-app") -> str:
+    out = [f"# yaml-language-server: $schema={command}.schema.json"]
     for key, value in request.items():
         if isinstance(value, list):
             out.append(f"{key}:" if value else f"{key}: []")
@@ -258,22 +302,26 @@ def _yaml(request: dict, rng: random.Random) -> str:
                 else:
                     out.append(f"  - {item}")
         else:
-            out.append(f"{key}: {value}")
+            out.append(f"{key}: {str(value).lower() if isinstance(value, bool) else value}")
     if rng.random() < 0.3:
         out.append("# reviewed")
     return "\n".join(out) + "\n"
 
 
-def _documents(rng: random.Random, count: int, json_every: int = 3):
+def _documents(rng: random.Random, count: int, json_every: int = 3, family: bool = True):
+    """(index, command, is_json, text) of `count` requests, 10% with one defect."""
     for index in range(count):
-        request = _request(rng, index)
+        command = _command(rng) if family else "create-mlflow-app"
+        request = _request_of(rng, index, command)
         if rng.random() < 0.10:
-            request = _defective(rng, request, rng.choice(DEFECTS))
+            # The defects are CreateMlflowApp's: another operation's file gets its members wrong.
+            request = _defective(rng, _request(rng, index), rng.choice(DEFECTS))
         is_json = json_every and index % json_every == 2
         yield (
             index,
+            command,
             is_json,
-            (json.dumps(request, indent=2) + "\n") if is_json else _yaml(request, rng),
+            (json.dumps(request, indent=2) + "\n") if is_json else _yaml(request, rng, command),
         )
 
 
@@ -281,8 +329,8 @@ def _write_corpus(folder: Path, count: int) -> list[Path]:
     folder.mkdir(parents=True)
     paths = []
     rng = random.Random(7)
-    for index, is_json, text in _documents(rng, count):
-        path = folder / f"app-{index:05d}.{'json' if is_json else 'yaml'}"
+    for index, command, is_json, text in _documents(rng, count):
+        path = folder / f"app-{index:05d}.{command}.{'json' if is_json else 'yaml'}"
         path.write_text(text, encoding="utf-8")
         paths.append(path)
     return paths
@@ -292,7 +340,7 @@ def _write_stream(path: Path, megabytes: float) -> Path:
     rng = random.Random(11)
     written = 0
     with path.open("w", encoding="utf-8") as stream:
-        for _, _, text in _documents(rng, 10**9, json_every=0):
+        for _, _, _, text in _documents(rng, 10**9, json_every=0, family=False):
             stream.write("---\n" + text)
             written += len(text) + 4
             if written >= megabytes * 1e6:
