@@ -13,6 +13,7 @@ the line endings are kept exactly.
 from __future__ import annotations
 
 import codecs
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 
 from mlflow_app_lint.base.findings import Finding
@@ -76,27 +77,30 @@ def fix(
     return Fixed(bom + text.encode("utf-8"), applied, result)
 
 
-def _one_per_document(findings: list[Finding]) -> list[Finding]:
-    seen: set[int] = set()
-    kept = []
-    for finding in findings:
-        if finding.document not in seen:
-            seen.add(finding.document)
-            kept.append(finding)
-    return kept
-
-
 def _chosen(findings: tuple[Finding, ...]) -> list[Finding]:
-    fixable = _distinct([finding for finding in findings if finding.edits])
+    # One finding per fix: two findings may propose the same correction.
+    fixable = _first_of_each([finding for finding in findings if finding.edits], _edits)
     return [fixable[index] for index in without_overlaps([f.edits for f in fixable])]
 
 
-def _distinct(findings: list[Finding]) -> list[Finding]:
-    """One finding per fix: two findings may propose the same correction."""
-    seen: set[tuple] = set()
+def _one_per_document(findings: list[Finding]) -> list[Finding]:
+    return _first_of_each(findings, _document)
+
+
+def _first_of_each(findings: list[Finding], key: Callable[[Finding], Hashable]) -> list[Finding]:
+    """The findings in order, leaving out each whose key an earlier one had."""
+    seen: set[Hashable] = set()
     kept = []
     for finding in findings:
-        if finding.edits not in seen:
-            seen.add(finding.edits)
+        if key(finding) not in seen:
+            seen.add(key(finding))
             kept.append(finding)
     return kept
+
+
+def _edits(finding: Finding) -> Hashable:
+    return finding.edits
+
+
+def _document(finding: Finding) -> Hashable:
+    return finding.document

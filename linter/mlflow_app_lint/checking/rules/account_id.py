@@ -9,16 +9,11 @@ from collections.abc import Iterator
 from typing import Any
 
 from mlflow_app_lint.base.findings import Fix, Issue, Rule, Severity
+from mlflow_app_lint.base.rule_examples import TRACKING_SERVER_REQUEST
 from mlflow_app_lint.base.values import Scalar
 
 MEMBER = "S3BucketOwnerAccountId"
 DIGITS = frozenset("0123456789")
-REQUEST = (
-    "# mlflow-app-lint: operation=CreateMlflowTrackingServer\n"
-    "TrackingServerName: my-tracking-server\n"
-    "ArtifactStoreUri: s3://amzn-s3-demo-bucket/mlflow-artifacts\n"
-    "RoleArn: arn:aws:iam::123456789012:role/MlflowTrackingServerArtifactAccess\n"
-)
 
 RULE = Rule(
     "account-id-number",
@@ -28,8 +23,8 @@ RULE = Rule(
     "12345678901 (its leading zero lost) and JSON has no such number at all; AWS wants a string "
     "and rejects a number. Quote it as written; `check --fix` does, when the written digits are "
     "the ID.",
-    bad=REQUEST + "S3BucketOwnerAccountId: 012345678901\n",
-    good=REQUEST + 'S3BucketOwnerAccountId: "012345678901"\n',
+    bad=TRACKING_SERVER_REQUEST + "S3BucketOwnerAccountId: 012345678901\n",
+    good=TRACKING_SERVER_REQUEST + 'S3BucketOwnerAccountId: "012345678901"\n',
     fixable=True,
 )
 MEMBERS = frozenset({MEMBER})

@@ -10,17 +10,12 @@ from collections.abc import Iterator
 from typing import Any
 
 from mlflow_app_lint.base.findings import Fix, Issue, Rule, Severity
+from mlflow_app_lint.base.rule_examples import TRACKING_SERVER_REQUEST
 from mlflow_app_lint.base.words import show
 
 MEMBER = "MlflowVersion"
 VERSION = re.compile(r"[0-9]+\.[0-9]+(\.[0-9]+)?")
 PREFIXED = re.compile(r"[vV]([0-9]+\.[0-9]+(\.[0-9]+)?)")
-REQUEST = (
-    "# mlflow-app-lint: operation=CreateMlflowTrackingServer\n"
-    "TrackingServerName: my-tracking-server\n"
-    "ArtifactStoreUri: s3://amzn-s3-demo-bucket/mlflow-artifacts\n"
-    "RoleArn: arn:aws:iam::123456789012:role/MlflowTrackingServerArtifactAccess\n"
-)
 
 RULE = Rule(
     "mlflow-version",
@@ -31,8 +26,8 @@ RULE = Rule(
     "then refuses the version it does not run. A version is MAJOR.MINOR or MAJOR.MINOR.PATCH "
     "in digits. The rule also says what to write for a `v` prefix (`v2.16.2`), which the pattern "
     "rejects; `check --fix` removes the prefix.",
-    bad=REQUEST + "MlflowVersion: v2.16.2\n",
-    good=REQUEST + 'MlflowVersion: "2.16.2"\n',
+    bad=TRACKING_SERVER_REQUEST + "MlflowVersion: v2.16.2\n",
+    good=TRACKING_SERVER_REQUEST + 'MlflowVersion: "2.16.2"\n',
     fixable=True,
 )
 MEMBERS = frozenset({MEMBER})
