@@ -104,10 +104,24 @@ def _outcomes(items: list[Source | Unreadable], options: Options) -> Iterable[Ou
 def _in_workers(
     context: Any, items: list[Source | Unreadable], options: Options, workers: int
 ) -> Iterator[Outcome]:
+    """The outcomes, in the files' order, from worker processes. Should a worker die (killed
+    for its memory, say), the files not yet reported are linted in this process: a run never
+    waits for a worker that is gone, and never loses a file."""
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
     # Chunks big enough to keep the hand-over per file cheap, small enough to share the load.
     chunk = max(1, min(64, len(items) // (workers * 8)))
-    with context.Pool(workers, initializer=_set_worker_options, initargs=(options,)) as pool:
-        yield from pool.imap(_worker_outcome, items, chunk)
+    done = 0
+    try:
+        with ProcessPoolExecutor(
+            workers, context, initializer=_set_worker_options, initargs=(options,)
+        ) as pool:
+            for outcome in pool.map(_worker_outcome, items, chunksize=chunk):
+                yield outcome
+                done += 1
+    except BrokenProcessPool:
+        yield from (_outcome(item, options) for item in items[done:])
 
 
 _worker_options = Options()
