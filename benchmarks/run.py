@@ -4,7 +4,7 @@ Usage: python benchmarks/run.py [--files 5000] [--runs 5] [--stream-mb 20] [--jo
 
 Run it with any Python 3.10 or newer. It makes (once) a virtualenv under benchmarks/.venv with
 check-jsonschema, PyYAML and this project's dependencies, and runs all three tools from it, ours
-from this checkout's source: the same interpreter start-up for each (a venv starts several times
+installed from this checkout afresh on every run: the same interpreter start-up for each (a venv starts several times
 quicker than a system Python with many packages). It generates a corpus in a temporary folder,
 and prints, each the median of --runs runs taken in turns:
   1. one small file: whole-process wall time (what a pre-commit hook costs; 3 x --runs runs);
@@ -67,13 +67,15 @@ def main() -> None:
     args = parser.parse_args()
 
     bench_python = _bench_environment()
-    # As installed by pip: with bytecode (PYTHONDONTWRITEBYTECODE may keep a checkout without it).
+    # This checkout, installed as users install it (a regular install, with bytecode; an
+    # editable one would add its import finder to every start), afresh on every run.
     subprocess.run(
-        [bench_python, "-m", "compileall", "-q", str(ROOT / "linter"), str(ROOT / "schema")],
+        [bench_python, "-m", "pip", "install", "--quiet", "--no-deps", "--force-reinstall", ROOT],
         check=True,
+        cwd=BENCH_VENV,
     )
-    # Started as the `mlflow-app-lint` console script starts it (not through runpy's `-m`), from
-    # the checkout (installed editable), with the dependencies of the venv.
+    # Started as the `mlflow-app-lint` console script starts it (not through runpy's `-m`), with
+    # the dependencies of the venv.
     ours = [str(bench_python), "-c", CONSOLE_SCRIPT, "check", "--max-file-size", "64MiB"]
     if args.jobs:
         ours += ["--jobs", str(args.jobs)]
@@ -171,22 +173,15 @@ def _bench_environment() -> Path:
     if not python.exists():
         print(f"creating {BENCH_VENV} ...", file=sys.stderr)
         venv.create(BENCH_VENV, with_pip=True)
-    # Ours is installed editable: the benchmark always runs this checkout's code.
     missing = subprocess.run(
-        [
-            str(python),
-            "-c",
-            "import check_jsonschema, yaml, mlflow_app_lint.cli as c, sys; "
-            "sys.exit(not c.__file__.startswith(sys.argv[1]))",
-            str(ROOT / "linter"),
-        ],
+        [str(python), "-c", "import check_jsonschema, yaml, mlflow_app_lint"],
         capture_output=True,
-        cwd=ROOT,
+        cwd=BENCH_VENV,
     )
     if missing.returncode != 0:
         print(f"installing {', '.join(REFERENCE_PACKAGES)} and {ROOT} ...", file=sys.stderr)
         subprocess.run(
-            [str(python), "-m", "pip", "install", "--quiet", *REFERENCE_PACKAGES, "-e", str(ROOT)],
+            [str(python), "-m", "pip", "install", "--quiet", *REFERENCE_PACKAGES, str(ROOT)],
             check=True,
         )
     return python
