@@ -4,9 +4,9 @@ Usage: python benchmarks/run.py [--files 5000] [--runs 5] [--stream-mb 20] [--jo
 
 Run it with any Python 3.10 or newer. It makes (once) a virtualenv under benchmarks/.venv with
 check-jsonschema, PyYAML and this project's dependencies, and runs all three tools from it, ours
-installed from this checkout afresh on every run: the same interpreter start-up for each (a venv starts several times
-quicker than a system Python with many packages). It generates a corpus in a temporary folder,
-and prints, each the median of --runs runs taken in turns:
+installed from this checkout afresh on every run: the same interpreter start-up for each (a venv
+starts several times quicker than a system Python with many packages). It generates a corpus in a
+temporary folder, and prints, each the median of --runs runs taken in turns:
   1. one small file: whole-process wall time (what a pre-commit hook costs; 3 x --runs runs);
   2. the corpus in one invocation: files per second;
   3. one multi-document YAML stream: MB per second and peak memory (max RSS).
