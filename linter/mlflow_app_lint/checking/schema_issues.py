@@ -17,7 +17,16 @@ import regex
 from mlflow_app_lint.base.findings import Fix, Issue, Path, Rule, Severity, Target
 from mlflow_app_lint.base.rule_examples import REQUEST
 from mlflow_app_lint.base.values import Scalar
-from mlflow_app_lint.base.words import MAX_SHOWN, closest, describe, name_of, one_of, plural, show
+from mlflow_app_lint.base.words import (
+    BOOLEAN_WORDS,
+    MAX_SHOWN,
+    closest,
+    describe,
+    name_of,
+    one_of,
+    plural,
+    show,
+)
 from mlflow_app_lint.checking import timestamps, validity
 from mlflow_app_lint.checking.patterns import could_match, matches
 
@@ -242,24 +251,14 @@ def _type(error: ValidationError, path: Path) -> Iterator[Issue]:
     yield Issue(INVALID_TYPE, message, path, fix=fix)
 
 
-BOOLEAN_WORDS = {
-    "true": "true",
-    "false": "false",
-    "yes": "true",
-    "no": "false",
-    "on": "true",
-    "off": "false",
-    "y": "true",
-    "n": "false",
-}
-"""Words people write for a boolean, and the YAML 1.2 boolean they surely mean."""
 INTEGER_TEXT = regex.compile(r"[-+]?[0-9]+")
 
 
 def _boolean_hint(value: Any) -> str:
-    if isinstance(value, str) and value.strip().lower() in BOOLEAN_WORDS:
-        meant = BOOLEAN_WORDS[value.strip().lower()]
-        if value.strip().lower() in ("true", "false"):
+    word = value.strip().lower() if isinstance(value, str) else None
+    if word in BOOLEAN_WORDS:
+        meant = str(BOOLEAN_WORDS[word]).lower()
+        if word in ("true", "false"):
             return f"; write {meant} without quotes"
         return f"; YAML 1.2 (as the AWS CLI reads it) reads {show(value)} as text: write {meant}"
     if isinstance(value, Scalar) and value.text in ("0", "1"):

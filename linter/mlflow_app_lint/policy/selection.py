@@ -23,6 +23,7 @@ from mlflow_app_lint.base.words import closest
 from mlflow_app_lint.operations import DEFAULT, OPERATIONS, Operation, find
 from mlflow_app_lint.policy import directives
 from mlflow_app_lint.policy.config import Config
+from mlflow_app_lint.reading.sources import JSON_SUFFIXES, YAML_SUFFIXES, is_json_name
 
 APP_FOLDER = "mlflow-apps"
 """Any YAML or JSON file under a folder of this name is a CreateMlflowApp request."""
@@ -111,7 +112,7 @@ def chooser(
 def select(text: str, path: str, config: Config, flag: Operation | None = None) -> Selection | None:
     """The operation a file is for when a comment or the setup names one (an editor lints only
     such files: a workflow or a manifest open beside them is no request); None otherwise."""
-    by_comment, _ = _comments(text) if not path.lower().endswith(".json") else ({}, [])
+    by_comment, _ = _comments(text) if not is_json_name(path) else ({}, [])
     return by_comment.get(0) or named(path, config, flag)
 
 
@@ -124,7 +125,7 @@ def _by_file_name(path: str) -> Operation | None:
         if operation is not None:
             return operation
     folders = os.path.normpath(os.path.dirname(path)).replace(os.sep, "/").split("/")
-    if APP_FOLDER in folders and name.endswith((".yaml", ".yml", ".json")):
+    if APP_FOLDER in folders and name.endswith(YAML_SUFFIXES + JSON_SUFFIXES):
         return DEFAULT
     return None
 
